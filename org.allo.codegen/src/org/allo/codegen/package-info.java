@@ -1,0 +1,2 @@
+/** Code generation from Allo models. */
+package org.allo.codegen;

@@ -1,0 +1,90 @@
+package org.allo.lang.tests.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.allo.lang.ide.cli.AlloMain;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line's contract (LANGUAGE.md §6): output format and exit codes. */
+class AlloMainTest {
+
+	@TempDir
+	Path folder;
+
+	private String out;
+	private String err;
+
+	@Test
+	void helpAndVersion() {
+		assertEquals(AlloMain.OK, run("--help"));
+		assertTrue(out.contains("usage: allo"), out);
+		assertEquals(AlloMain.OK, run("--version"));
+		assertTrue(out.startsWith("allo "), out);
+	}
+
+	@Test
+	void unknownCommandOrOptionIsAUsageError() {
+		assertEquals(AlloMain.USAGE_ERROR, run("frobnicate"));
+		assertTrue(err.contains("unknown command 'frobnicate'") && err.contains("usage: allo"), err);
+		assertEquals(AlloMain.USAGE_ERROR, run("check", "--fast", "x.allo"));
+		assertTrue(err.contains("unknown option '--fast'"), err);
+		assertEquals(AlloMain.USAGE_ERROR, run());
+		assertEquals(AlloMain.USAGE_ERROR, run("check"));
+	}
+
+	@Test
+	void cleanFileExitsZeroAndPrintsNothing() throws IOException {
+		Path file = write("clean.allo", "def f(A: int32[4]):\n    A[0] = 1\n");
+		assertEquals(AlloMain.OK, run("check", file.toString()));
+		assertEquals("", out);
+	}
+
+	@Test
+	void errorsArePrintedOnePerLineWithFileLineColumnAndCode() throws IOException {
+		Path file = write("broken.allo", "def f(A: int32[4]):\n    A[0] = x\n    A[1] = y\n");
+		assertEquals(AlloMain.USER_ERROR, run("check", file.toString()));
+		assertEquals(file + ":2:12: error: unknown name 'x'; declare or import it before use [allo.link.unknown-name]\n"
+				+ file + ":3:12: error: unknown name 'y'; declare or import it before use [allo.link.unknown-name]\n",
+				out.replace("\r\n", "\n"));
+	}
+
+	@Test
+	void anUnreadablePathGivesOneMessageAndExitOne() throws IOException {
+		Path clean = write("clean.allo", "M = 4\n");
+		Path missing = folder.resolve("missing.allo");
+		assertEquals(AlloMain.USER_ERROR, run("check", missing.toString(), clean.toString()));
+		assertEquals("allo: cannot read " + missing + ": no such file\n", err.replace("\r\n", "\n"));
+		assertEquals(AlloMain.USER_ERROR, run("check", folder.toString()));
+		assertTrue(err.contains("is a directory"), err);
+	}
+
+	@Test
+	void importsFromTheSameFolderLink() throws IOException {
+		write("kernels.allo", "def twice(A: int32[4], B: int32[4]):\n    for i in range(4):\n        B[i] = A[i] * 2\n");
+		Path user = write("user.allo", "import allo\nfrom kernels import twice\n\ns = allo.customize(twice)\ns.pipeline(\"i\")\n");
+		assertEquals(AlloMain.OK, run("check", user.toString()), out);
+	}
+
+	private Path write(String name, String text) throws IOException {
+		return Files.writeString(folder.resolve(name), text);
+	}
+
+	private int run(String... args) {
+		ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+		ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+		int code = AlloMain.run(args, new PrintStream(outBytes, true, StandardCharsets.UTF_8),
+				new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+		out = outBytes.toString(StandardCharsets.UTF_8);
+		err = errBytes.toString(StandardCharsets.UTF_8);
+		return code;
+	}
+}

@@ -1,0 +1,37 @@
+package org.allo.lang.resource;
+
+import java.util.List;
+
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EReference;
+import org.eclipse.emf.ecore.resource.Resource.Diagnostic;
+import org.eclipse.xtext.linking.impl.XtextLinkingDiagnostic;
+import org.eclipse.xtext.linking.lazy.LazyLinkingResource;
+import org.eclipse.xtext.nodemodel.INode;
+import org.eclipse.xtext.util.Triple;
+
+/**
+ * A lazy-linking resource that does not compute an "unresolved" message for every reference it
+ * resolves. Xtext builds that message on each successful resolution, in any file with an error, just
+ * to look for a stale diagnostic to remove; ours carry suggestions, which made one syntax error in a
+ * large file cost seconds.
+ */
+public class AlloResource extends LazyLinkingResource {
+
+	@Override
+	protected void removeDiagnostic(Triple<EObject, EReference, INode> triple) {
+		INode node = triple.getThird();
+		if (node != null && (hasLinkingDiagnosticAt(getErrors(), node) || hasLinkingDiagnosticAt(getWarnings(), node))) {
+			super.removeDiagnostic(triple);
+		}
+	}
+
+	private static boolean hasLinkingDiagnosticAt(List<Diagnostic> diagnostics, INode node) {
+		for (Diagnostic diagnostic : diagnostics) {
+			if (diagnostic instanceof XtextLinkingDiagnostic linking && linking.getOffset() == node.getOffset()) {
+				return true;
+			}
+		}
+		return false;
+	}
+}

@@ -1,0 +1,129 @@
+package org.allo.lang.schedule;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.allo.lang.allo.Argument;
+import org.allo.lang.allo.CallExpr;
+import org.allo.lang.allo.ClassDef;
+import org.allo.lang.allo.Expr;
+import org.allo.lang.allo.ExprStmt;
+import org.allo.lang.allo.FunctionDef;
+import org.allo.lang.allo.ImportedName;
+import org.allo.lang.allo.MemberExpr;
+import org.allo.lang.allo.Module;
+import org.allo.lang.allo.NameRef;
+import org.allo.lang.allo.Param;
+import org.allo.lang.allo.Referable;
+import org.allo.lang.allo.Statement;
+import org.eclipse.xtext.EcoreUtil2;
+
+/**
+ * The schedules of a module and their steps in source order: {@code s = allo.customize(k)}
+ * followed by {@code s.primitive(...)} calls (also as {@code h = s.primitive(...)}).
+ */
+public final class ScheduleSteps {
+
+	/** A schedule: the name it is bound to, the customised kernel (null if unknown), and its steps. */
+	public record Schedule(NameRef binding, FunctionDef kernel, List<Step> steps) {
+	}
+
+	/** One primitive call; {@code number} counts from 1 as the user reads the schedule. */
+	public record Step(int number, CallExpr call, FunctionDef primitive) {
+		public String name() {
+			return primitive.getName();
+		}
+	}
+
+	/** An argument of a step with the role its stub parameter declares (LoopRef, TensorRef, ...). */
+	public record RoleArgument(Expr value, String role) {
+	}
+
+	private ScheduleSteps() {
+	}
+
+	public static List<Schedule> of(Module module) {
+		List<Schedule> schedules = new ArrayList<>();
+		for (Statement statement : module.getStatements()) {
+			if (statement instanceof ExprStmt assignment && "=".equals(assignment.getOp())
+					&& assignment.getExpr() instanceof NameRef binding && assignment.getValue() instanceof CallExpr call
+					&& isCustomize(call)) {
+				schedules.add(new Schedule(binding, customisedKernel(call), new ArrayList<>()));
+			}
+			CallExpr call = stepCall(statement);
+			if (call != null && call.getCallee() instanceof MemberExpr member && member.getReceiver() instanceof NameRef receiver) {
+				for (Schedule schedule : schedules) {
+					if (receiver.getRef() == schedule.binding() && member.getMember() instanceof FunctionDef primitive
+							&& isScheduleMethod(primitive)) {
+						schedule.steps().add(new Step(schedule.steps().size() + 1, call, primitive));
+					}
+				}
+			}
+		}
+		return schedules;
+	}
+
+	private static CallExpr stepCall(Statement statement) {
+		if (statement instanceof ExprStmt expression) {
+			Expr candidate = expression.getOp() == null ? expression.getExpr() : expression.getValue();
+			return candidate instanceof CallExpr call ? call : null;
+		}
+		return null;
+	}
+
+	private static boolean isCustomize(CallExpr call) {
+		Referable callee = resolved(call.getCallee());
+		return callee instanceof FunctionDef function && "customize".equals(function.getName())
+				&& function.getReturnType() instanceof NameRef type && resolved(type) instanceof ClassDef classDef
+				&& "Schedule".equals(classDef.getName());
+	}
+
+	private static FunctionDef customisedKernel(CallExpr call) {
+		if (call.getArgs().isEmpty()) {
+			return null;
+		}
+		return resolved(call.getArgs().get(0).getValue()) instanceof FunctionDef kernel ? kernel : null;
+	}
+
+	private static boolean isScheduleMethod(FunctionDef primitive) {
+		ClassDef owner = EcoreUtil2.getContainerOfType(primitive, ClassDef.class);
+		return owner != null && "Schedule".equals(owner.getName());
+	}
+
+	/** What a name or member expression refers to, looking through imports; null when unresolved. */
+	public static Referable resolved(Expr expr) {
+		Referable target = expr instanceof NameRef name ? name.getRef()
+				: expr instanceof MemberExpr member ? member.getMember() : null;
+		for (int i = 0; target instanceof ImportedName imported && i < 16; i++) {
+			target = imported.getTarget();
+		}
+		return target == null || target.eIsProxy() ? null : target;
+	}
+
+	/** Pairs the step's arguments with its stub parameters and keeps those that have a role. */
+	public static List<RoleArgument> roleArguments(Step step) {
+		List<Param> params = step.primitive().getParams();
+		int first = !params.isEmpty() && "self".equals(params.get(0).getName()) ? 1 : 0;
+		List<RoleArgument> result = new ArrayList<>();
+		int position = first;
+		for (Argument argument : step.call().getArgs()) {
+			Param param = null;
+			if (argument.getKeyword() != null) {
+				param = params.stream().filter(p -> argument.getKeyword().equals(p.getName())).findFirst().orElse(null);
+			} else if (position < params.size()) {
+				param = params.get(position);
+				if (!param.isStar()) {
+					position++;
+				}
+			}
+			if (param != null && param.getType() instanceof NameRef role) {
+				Referable roleClass = resolved(role);
+				if (roleClass instanceof ClassDef classDef && classDef.getName().endsWith("Ref")) {
+					result.add(new RoleArgument(argument.getValue(), classDef.getName()));
+				}
+			}
+		}
+		return result;
+	}
+
+}

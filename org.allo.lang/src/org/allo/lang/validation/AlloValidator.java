@@ -1,0 +1,8 @@
+package org.allo.lang.validation;
+
+import org.eclipse.xtext.validation.ComposedChecks;
+
+/** All checks of the language, one validator class per topic. */
+@ComposedChecks(validators = { StructureValidator.class, ScheduleReferenceValidator.class })
+public class AlloValidator extends AbstractAlloValidator {
+}

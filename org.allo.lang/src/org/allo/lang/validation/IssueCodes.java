@@ -1,0 +1,46 @@
+package org.allo.lang.validation;
+
+/**
+ * Stable diagnostic codes, printed in brackets by {@code allo check} and documented in
+ * docs/DIAGNOSTICS.md. A code never changes meaning once released.
+ */
+public final class IssueCodes {
+
+	private IssueCodes() {
+	}
+
+	private static final String PREFIX = "allo.";
+
+	// syntax
+	public static final String SYNTAX = PREFIX + "syntax";
+	public static final String SYNTAX_UNEXPECTED_INDENT = PREFIX + "syntax.unexpected-indent";
+	public static final String SYNTAX_EXPECTED_INDENT = PREFIX + "syntax.expected-indent";
+	public static final String SYNTAX_LAYOUT = PREFIX + "syntax.layout";
+	public static final String SYNTAX_KEYWORD_AS_NAME = PREFIX + "syntax.keyword-as-name";
+	public static final String SYNTAX_UNTERMINATED = PREFIX + "syntax.unterminated";
+	public static final String SYNTAX_NESTING = PREFIX + "syntax.nesting-too-deep";
+	public static final String SYNTAX_INVALID_CHARACTER = PREFIX + "syntax.invalid-character";
+
+	// linking
+	public static final String UNKNOWN_NAME = PREFIX + "link.unknown-name";
+	public static final String USED_BEFORE_DECLARATION = PREFIX + "link.used-before-declaration";
+	public static final String UNKNOWN_MEMBER = PREFIX + "link.unknown-member";
+	public static final String UNKNOWN_MODULE = PREFIX + "link.unknown-module";
+	public static final String UNKNOWN_IMPORT = PREFIX + "link.unknown-import";
+
+	// structure
+	public static final String UNSUPPORTED_STATEMENT = PREFIX + "unsupported-statement";
+	public static final String CLASS_OUTSIDE_LIBRARY = PREFIX + "class-outside-library";
+	public static final String MISSING_ANNOTATION = PREFIX + "missing-annotation";
+	public static final String DUPLICATE_KERNEL = PREFIX + "duplicate-kernel";
+	public static final String MIXED_BRACES = PREFIX + "mixed-set-dict";
+
+	// schedules
+	public static final String UNKNOWN_LOOP = PREFIX + "schedule.unknown-loop";
+	public static final String AMBIGUOUS_LOOP = PREFIX + "schedule.ambiguous-loop";
+	public static final String STALE_LOOP = PREFIX + "schedule.stale-loop";
+	public static final String UNKNOWN_TENSOR = PREFIX + "schedule.unknown-tensor";
+	public static final String UNKNOWN_KERNEL = PREFIX + "link.unknown-kernel";
+	public static final String UNKNOWN_BAND = PREFIX + "schedule.unknown-band";
+	public static final String NOT_A_KERNEL = PREFIX + "schedule.not-a-kernel";
+}

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Each file of {@code resources/parser/invalid} states its diagnostics in a header,
+ * Each file of {@code resources/parser/invalid} and {@code resources/validation/rejected} states
+ * its diagnostics in a header,
  * {@code # expect: line:col: severity: message [code]}, one per line in source order; the file must
  * produce exactly those. A new case is a new file.
  */
@@ -23,8 +24,16 @@ class InvalidCorpusTest {
 	private static final String EXPECT = "# expect: ";
 
 	@TestFactory
-	Stream<DynamicTest> diagnosticsMatchTheHeader() {
-		Path folder = TestFiles.resources().resolve("parser/invalid");
+	Stream<DynamicTest> parserCases() {
+		return diagnosticsMatchTheHeader(TestFiles.resources().resolve("parser/invalid"));
+	}
+
+	@TestFactory
+	Stream<DynamicTest> validationCases() {
+		return diagnosticsMatchTheHeader(TestFiles.resources().resolve("validation/rejected"));
+	}
+
+	private static Stream<DynamicTest> diagnosticsMatchTheHeader(Path folder) {
 		return TestFiles.alloFiles(folder).stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
 			List<String> expected = expectations(TestFiles.read(file));
 			assertFalse(expected.isEmpty(), "an invalid case must expect at least one diagnostic");

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every file of {@code resources/parser/valid} and every example checks with no diagnostic at all,
+ * Every file of {@code resources/parser/valid}, of {@code resources/validation/accepted} and every
+ * example checks with no diagnostic at all,
  * and checks the same with CRLF line ends, giving the same model.
  */
 class ValidCorpusTest {
@@ -26,6 +27,11 @@ class ValidCorpusTest {
 	@TestFactory
 	Stream<DynamicTest> validFilesHaveNoDiagnostics() {
 		return noDiagnostics(TestFiles.resources().resolve("parser/valid"));
+	}
+
+	@TestFactory
+	Stream<DynamicTest> acceptedValidationCasesHaveNoDiagnostics() {
+		return noDiagnostics(TestFiles.resources().resolve("validation/accepted"));
 	}
 
 	@TestFactory

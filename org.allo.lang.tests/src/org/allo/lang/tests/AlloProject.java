@@ -5,16 +5,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.allo.lang.AlloStandaloneSetup;
-import org.apache.log4j.AppenderSkeleton;
-import org.apache.log4j.Level;
-import org.apache.log4j.Logger;
-import org.apache.log4j.spi.LoggingEvent;
 import org.allo.lang.allo.Module;
+import org.allo.lang.util.LoggedErrors;
 import org.allo.lang.validation.Diagnostic;
 import org.allo.lang.validation.ResourceChecker;
 import org.eclipse.emf.common.util.URI;
@@ -73,45 +69,13 @@ public final class AlloProject {
 		return (Module) resource.getContents().get(0);
 	}
 
-	/**
-	 * All diagnostics of the resource. Xtext catches an exception thrown by a check and only logs it,
-	 * so a crash would pass unnoticed: anything logged as an error while checking fails the test.
-	 */
+	/** All diagnostics of the resource; an error Xtext only logged (a crashed check) fails the test. */
 	public List<Diagnostic> check(Resource resource) {
-		LoggedErrors logged = new LoggedErrors();
-		Logger.getRootLogger().addAppender(logged);
-		try {
-			List<Diagnostic> diagnostics = checker.check(resource);
-			if (!logged.errors.isEmpty()) {
-				throw new AssertionError("errors were logged while checking: " + logged.errors);
-			}
-			return diagnostics;
-		} finally {
-			Logger.getRootLogger().removeAppender(logged);
+		LoggedErrors.Result<List<Diagnostic>> result = LoggedErrors.capture(() -> checker.check(resource));
+		if (result.firstError() != null) {
+			throw new AssertionError("an error was logged while checking: " + result.firstError());
 		}
-	}
-
-	/** Collects error-level log events. */
-	private static final class LoggedErrors extends AppenderSkeleton {
-		private final List<String> errors = new ArrayList<>();
-
-		@Override
-		protected void append(LoggingEvent event) {
-			if (event.getLevel().isGreaterOrEqual(Level.ERROR)) {
-				String[] trace = event.getThrowableStrRep();
-				errors.add(event.getRenderedMessage() + (trace == null ? "" : "\n" + String.join("\n", trace)));
-			}
-		}
-
-		@Override
-		public void close() {
-			// nothing held
-		}
-
-		@Override
-		public boolean requiresLayout() {
-			return false;
-		}
+		return result.value();
 	}
 
 	/** Diagnostics in the corpus format, {@code line:col: severity: message [code]}. */

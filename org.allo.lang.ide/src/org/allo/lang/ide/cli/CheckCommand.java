@@ -41,6 +41,9 @@ final class CheckCommand {
 				failed = true;
 				continue;
 			}
+			if (checked.crash() != null) {
+				throw new IllegalStateException("a check crashed on " + file, checked.crash());
+			}
 			List<Diagnostic> diagnostics = checked.diagnostics();
 			for (Diagnostic diagnostic : diagnostics.subList(0, Math.min(diagnostics.size(), MAX_SHOWN))) {
 				out.println(file + ":" + diagnostic.format());

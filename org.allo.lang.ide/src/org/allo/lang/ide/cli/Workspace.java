@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.allo.lang.AlloStandaloneSetup;
+import org.allo.lang.util.LoggedErrors;
 import org.allo.lang.validation.Diagnostic;
 import org.allo.lang.validation.ResourceChecker;
 import org.eclipse.emf.common.util.URI;
@@ -25,8 +26,11 @@ import com.google.inject.Injector;
  */
 final class Workspace {
 
-	/** The result of checking one file: its diagnostics in source order, or why it could not be read. */
-	record Checked(List<Diagnostic> diagnostics, String unreadable) {
+	/**
+	 * The result of checking one file: its diagnostics in source order, or why it could not be read;
+	 * {@code crash} is set when a check crashed (Xtext logs that instead of throwing).
+	 */
+	record Checked(List<Diagnostic> diagnostics, String unreadable, Throwable crash) {
 	}
 
 	private final XtextResourceSet resourceSet;
@@ -46,16 +50,18 @@ final class Workspace {
 		Path path = Paths.get(file).toAbsolutePath().normalize();
 		String problem = readProblem(path);
 		if (problem != null) {
-			return new Checked(List.of(), problem);
+			return new Checked(List.of(), problem, null);
 		}
 		addSiblings(path);
 		Resource resource;
 		try {
 			resource = resourceSet.getResource(uriOf(path), true);
 		} catch (RuntimeException e) {
-			return new Checked(List.of(), e.getCause() instanceof IOException io ? io.getMessage() : String.valueOf(e.getMessage()));
+			String reason = e.getCause() instanceof IOException io ? io.getMessage() : String.valueOf(e.getMessage());
+			return new Checked(List.of(), reason, null);
 		}
-		return new Checked(checker.check(resource), null);
+		LoggedErrors.Result<List<Diagnostic>> result = LoggedErrors.capture(() -> checker.check(resource));
+		return new Checked(result.value(), null, result.firstCause());
 	}
 
 	private static String readProblem(Path path) {

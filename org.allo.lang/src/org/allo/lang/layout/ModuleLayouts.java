@@ -1,0 +1,62 @@
+package org.allo.lang.layout;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.allo.lang.allo.FunctionDef;
+import org.allo.lang.allo.Referable;
+import org.allo.lang.schedule.ScheduleSteps.Schedule;
+
+/**
+ * The layouts of one module. Each schedule is its own design (Allo's schedules each own a copy of
+ * the module): its requirements are its own {@code partition} steps plus those of the schedules it
+ * composes, solved over the module's call graph.
+ */
+public final class ModuleLayouts {
+
+	/** One schedule's partition steps (its own), all requirements it is solved with, and the result. */
+	public record ScheduleLayout(Schedule schedule, List<PartitionStep> partitions, List<Requirement> requirements,
+			LayoutSolution solution) {
+	}
+
+	private final Map<Referable, LayoutVariable> variables;
+	private final Map<LayoutVariable, FunctionDef> owners;
+	private final Set<List<FunctionDef>> calls;
+	private final Map<Schedule, ScheduleLayout> schedules = new LinkedHashMap<>();
+
+	ModuleLayouts(LayoutGraphBuilder builder) {
+		this.variables = builder.variables();
+		this.owners = builder.owners();
+		this.calls = builder.calls();
+	}
+
+	void add(ScheduleLayout layout) {
+		schedules.put(layout.schedule(), layout);
+	}
+
+	public List<ScheduleLayout> schedules() {
+		return new ArrayList<>(schedules.values());
+	}
+
+	public ScheduleLayout of(Schedule schedule) {
+		return schedules.get(schedule);
+	}
+
+	/** The layout variable of a tensor (parameter, local buffer); null when it has none. */
+	public LayoutVariable variableOf(Referable tensor) {
+		return variables.get(tensor);
+	}
+
+	/** The kernel a variable belongs to. */
+	public FunctionDef kernelOf(LayoutVariable variable) {
+		return owners.get(variable);
+	}
+
+	/** Whether {@code caller}'s body calls {@code callee}. */
+	public boolean calls(FunctionDef caller, FunctionDef callee) {
+		return calls.contains(List.of(caller, callee));
+	}
+}

@@ -137,28 +137,36 @@ public final class BankConflicts {
 		return worst;
 	}
 
-	/** How many alignments of the copies give every distinct bank pattern; -1 when not computable. */
+	/**
+	 * How many alignments of the copies ({@code k * unroll * stride}) give every distinct bank
+	 * pattern: a Cyclic(f) dimension repeats after f / gcd(f, unroll * stride) of them, a Block
+	 * dimension needs them all; -1 when not computable.
+	 */
 	private static int bases(List<Access> accesses, Layout layout, LayoutVariable tensor, int unroll, int stride) {
-		int bases = 1;
+		long cyclicPeriod = 1;
+		long blockBases = 1;
+		long step = (long) unroll * stride;
 		for (int d = 1; d <= tensor.rank(); d++) {
 			final int dim = d;
 			if (accesses.stream().noneMatch(a -> a.indexedByLoop(dim))) {
 				continue;
 			}
 			DimLayout dimLayout = layout.dim(d);
-			switch (dimLayout.kind()) {
-			case CYCLIC -> bases = Math.max(bases, dimLayout.factor());
-			case BLOCK -> {
+			if (dimLayout.kind() == DimLayout.Kind.CYCLIC) {
+				long period = dimLayout.factor() / gcd(dimLayout.factor(), step);
+				cyclicPeriod = Math.min(MAX_BASES, cyclicPeriod / gcd(cyclicPeriod, period) * period);
+			} else if (dimLayout.kind() == DimLayout.Kind.BLOCK) {
 				if (tensor.size(d) == DimLayout.UNKNOWN_SIZE) {
 					return -1;
 				}
-				bases = Math.max(bases, tensor.size(d) / Math.max(1, unroll * stride) + 1);
-			}
-			default -> {
-			}
+				blockBases = Math.max(blockBases, tensor.size(d) / step + 1);
 			}
 		}
-		return Math.min(bases, MAX_BASES);
+		return (int) Math.min(MAX_BASES, Math.max(cyclicPeriod, blockBases));
+	}
+
+	private static long gcd(long a, long b) {
+		return b == 0 ? a : gcd(b, a % b);
 	}
 
 	private static long bankOf(DimLayout layout, int size, long index) {

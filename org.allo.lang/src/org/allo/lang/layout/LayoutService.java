@@ -1,6 +1,7 @@
 package org.allo.lang.layout;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +59,9 @@ public class LayoutService {
 	}
 
 	/**
-	 * The layout of a tensor in the first schedule (in source order) that gives it a partitioned
-	 * layout; empty when no schedule partitions it, or it is not a tensor.
+	 * The layout of a tensor in the designs that partition it: the first schedule (in source order)
+	 * that no other schedule composes and that gives the tensor a partitioned layout, else the first
+	 * composed one that does; unpartitioned when none does; empty when it is not a tensor.
 	 */
 	public Optional<Layout> layoutOf(Referable tensor) {
 		Module module = EcoreUtil2.getContainerOfType(tensor, Module.class);
@@ -71,7 +73,9 @@ public class LayoutService {
 		if (variable == null) {
 			return Optional.empty();
 		}
-		for (ModuleLayouts.ScheduleLayout schedule : layouts.schedules()) {
+		List<ModuleLayouts.ScheduleLayout> designsFirst = new ArrayList<>(layouts.schedules());
+		designsFirst.sort(Comparator.comparing(schedule -> layouts.isComposed(schedule.schedule())));
+		for (ModuleLayouts.ScheduleLayout schedule : designsFirst) {
 			Layout layout = schedule.solution().layoutOf(variable);
 			if (!layout.isNone()) {
 				return Optional.of(layout);
@@ -129,7 +133,7 @@ public class LayoutService {
 		LayoutSolver solver = new LayoutSolver(lattice);
 		for (Schedule schedule : schedules) {
 			List<Requirement> requirements = new ArrayList<>();
-			collectRequirements(schedule, schedules, builder.variables(), requirements, new HashSet<>());
+			collectRequirements(schedule, schedules, builder.variables(), requirements, new HashSet<>(), layouts.composed());
 			layouts.add(new ModuleLayouts.ScheduleLayout(schedule, partitions(schedule), requirements,
 					solver.solve(builder.graph(), requirements)));
 		}
@@ -148,7 +152,7 @@ public class LayoutService {
 
 	/** The schedule's requirements in step order, a composed schedule's at its compose step. */
 	private void collectRequirements(Schedule schedule, List<Schedule> all, Map<Referable, LayoutVariable> variables,
-			List<Requirement> sink, Set<Schedule> seen) {
+			List<Requirement> sink, Set<Schedule> seen, Set<Schedule> composedOnes) {
 		if (!seen.add(schedule)) {
 			return;
 		}
@@ -157,7 +161,8 @@ public class LayoutService {
 				addRequirements(PartitionStep.of(step, targetOf(schedule, step)), variables, sink);
 			} else if ("compose".equals(step.name())) {
 				for (Schedule composed : composedSchedules(step, all)) {
-					collectRequirements(composed, all, variables, sink, seen);
+					composedOnes.add(composed);
+					collectRequirements(composed, all, variables, sink, seen, composedOnes);
 				}
 			}
 		}

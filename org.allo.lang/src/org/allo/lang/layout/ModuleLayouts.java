@@ -1,6 +1,7 @@
 package org.allo.lang.layout;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ public final class ModuleLayouts {
 	private final Map<LayoutVariable, FunctionDef> owners;
 	private final Set<List<FunctionDef>> calls;
 	private final Map<Schedule, ScheduleLayout> schedules = new LinkedHashMap<>();
+	private final Set<Schedule> composed = new HashSet<>();
 
 	ModuleLayouts(LayoutGraphBuilder builder) {
 		this.variables = builder.variables();
@@ -39,6 +41,15 @@ public final class ModuleLayouts {
 
 	public List<ScheduleLayout> schedules() {
 		return new ArrayList<>(schedules.values());
+	}
+
+	/** Whether another schedule composes this one (so it is part of a design, not a design itself). */
+	public boolean isComposed(Schedule schedule) {
+		return composed.contains(schedule);
+	}
+
+	Set<Schedule> composed() {
+		return composed;
 	}
 
 	public ScheduleLayout of(Schedule schedule) {

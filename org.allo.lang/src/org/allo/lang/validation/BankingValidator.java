@@ -209,7 +209,7 @@ public class BankingValidator extends AbstractDeclarativeValidator {
 				var = loop.var();
 			}
 		}
-		if (var == null || !(var.eContainer() instanceof ForStmt forStmt)) {
+		if (var == null || !(var.eContainer() instanceof ForStmt forStmt) || forStmt.getBody() == null) {
 			return null;
 		}
 		int[] bounds = bounds(forStmt, var);

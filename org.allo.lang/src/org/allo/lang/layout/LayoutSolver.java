@@ -21,6 +21,8 @@ import org.allo.lang.layout.DimLayout.Kind;
  */
 public final class LayoutSolver {
 
+	private static final LayoutLattice PERMISSIVE = new LayoutLattice(LayoutLattice.Mode.PERMISSIVE);
+
 	private final LayoutLattice lattice;
 
 	public LayoutSolver(LayoutLattice lattice) {
@@ -103,10 +105,9 @@ public final class LayoutSolver {
 	private LayoutSolution.Solved meetAll(List<Requirement> group) {
 		int size = group.get(0).variable().size(group.get(0).dim());
 		DimLayout result = DimLayout.NONE;
-		LayoutLattice permissive = new LayoutLattice(LayoutLattice.Mode.PERMISSIVE);
 		for (Requirement requirement : group) {
 			Optional<DimLayout> meet = lattice.meet(result, requirement.layout(), size);
-			result = meet.isPresent() ? meet.get() : permissive.meet(result, requirement.layout(), size).orElseThrow();
+			result = meet.isPresent() ? meet.get() : PERMISSIVE.meet(result, requirement.layout(), size).orElseThrow();
 		}
 		List<Requirement> origins = new ArrayList<>();
 		for (Requirement requirement : group) {

@@ -79,7 +79,7 @@ public record PartitionStep(Step step, Referable target, Kind kind, Integer dim,
 
 	/** Whether the factor is one a Block or Cyclic partition can use. */
 	public boolean hasValidFactor() {
-		return kind == Kind.COMPLETE || factor == null || factor >= 1;
+		return kind == null || kind == Kind.COMPLETE || factor == null || factor >= 1;
 	}
 
 	/** The dimensions the step partitions, from 1; empty when dim is not a constant in 0..rank. */

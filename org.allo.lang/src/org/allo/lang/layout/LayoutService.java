@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -133,7 +132,7 @@ public class LayoutService {
 		LayoutSolver solver = new LayoutSolver(lattice);
 		for (Schedule schedule : schedules) {
 			List<Requirement> requirements = new ArrayList<>();
-			collectRequirements(schedule, schedules, builder.variables(), requirements, new HashSet<>(), layouts.composed());
+			collectRequirements(schedule, null, schedules, builder, requirements, new HashSet<>(), layouts.composed());
 			layouts.add(new ModuleLayouts.ScheduleLayout(schedule, partitions(schedule), requirements,
 					solver.solve(builder.graph(), requirements)));
 		}
@@ -150,27 +149,34 @@ public class LayoutService {
 		return result;
 	}
 
-	/** The schedule's requirements in step order, a composed schedule's at its compose step. */
-	private void collectRequirements(Schedule schedule, List<Schedule> all, Map<Referable, LayoutVariable> variables,
-			List<Requirement> sink, Set<Schedule> seen, Set<Schedule> composedOnes) {
-		if (!seen.add(schedule)) {
+	/**
+	 * The schedule's requirements in step order, a composed schedule's at its compose step. A
+	 * schedule composed with {@code id=...} partitions that instance of its kernel. {@code composing}
+	 * holds the schedules being expanded, so that a schedule composing itself stops.
+	 */
+	private void collectRequirements(Schedule schedule, String instance, List<Schedule> all, LayoutGraphBuilder graph,
+			List<Requirement> sink, Set<Schedule> composing, Set<Schedule> composedOnes) {
+		if (!composing.add(schedule)) {
 			return;
 		}
 		for (Step step : schedule.steps()) {
 			if ("partition".equals(step.name())) {
-				addRequirements(PartitionStep.of(step, targetOf(schedule, step)), variables, sink);
+				PartitionStep partition = PartitionStep.of(step, targetOf(schedule, step));
+				String targetInstance = partition.kernel() == schedule.kernel() ? instance : null;
+				LayoutVariable variable = graph.variable(partition.target(), targetInstance);
+				addRequirements(partition, variable != null ? variable : graph.variable(partition.target(), null), sink);
 			} else if ("compose".equals(step.name())) {
+				String id = ScheduleSteps.argumentsByParameter(step).get("id") instanceof StringLiteral literal ? literal.getValue() : null;
 				for (Schedule composed : composedSchedules(step, all)) {
 					composedOnes.add(composed);
-					collectRequirements(composed, all, variables, sink, seen, composedOnes);
+					collectRequirements(composed, id, all, graph, sink, composing, composedOnes);
 				}
 			}
 		}
+		composing.remove(schedule);
 	}
 
-	private static void addRequirements(PartitionStep partition, Map<Referable, LayoutVariable> variables,
-			List<Requirement> sink) {
-		LayoutVariable variable = variables.get(partition.target());
+	private static void addRequirements(PartitionStep partition, LayoutVariable variable, List<Requirement> sink) {
 		if (variable == null) {
 			return;
 		}

@@ -23,16 +23,12 @@ public final class ModuleLayouts {
 			LayoutSolution solution) {
 	}
 
-	private final Map<Referable, LayoutVariable> variables;
-	private final Map<LayoutVariable, FunctionDef> owners;
-	private final Set<List<FunctionDef>> calls;
+	private final LayoutGraphBuilder graph;
 	private final Map<Schedule, ScheduleLayout> schedules = new LinkedHashMap<>();
 	private final Set<Schedule> composed = new HashSet<>();
 
-	ModuleLayouts(LayoutGraphBuilder builder) {
-		this.variables = builder.variables();
-		this.owners = builder.owners();
-		this.calls = builder.calls();
+	ModuleLayouts(LayoutGraphBuilder graph) {
+		this.graph = graph;
 	}
 
 	void add(ScheduleLayout layout) {
@@ -56,18 +52,18 @@ public final class ModuleLayouts {
 		return schedules.get(schedule);
 	}
 
-	/** The layout variable of a tensor (parameter, local buffer); null when it has none. */
+	/** The layout variable of a tensor (parameter, local buffer) shared by its kernel's calls; null when it has none. */
 	public LayoutVariable variableOf(Referable tensor) {
-		return variables.get(tensor);
+		return graph.variable(tensor, null);
 	}
 
 	/** The kernel a variable belongs to. */
 	public FunctionDef kernelOf(LayoutVariable variable) {
-		return owners.get(variable);
+		return graph.owners().get(variable);
 	}
 
 	/** Whether {@code caller}'s body calls {@code callee}. */
 	public boolean calls(FunctionDef caller, FunctionDef callee) {
-		return calls.contains(List.of(caller, callee));
+		return graph.calls().contains(List.of(caller, callee));
 	}
 }

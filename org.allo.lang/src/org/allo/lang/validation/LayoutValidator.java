@@ -2,6 +2,7 @@ package org.allo.lang.validation;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -52,7 +53,7 @@ public class LayoutValidator extends AbstractDeclarativeValidator {
 	@Check
 	public void layouts(Module module) {
 		ModuleLayouts moduleLayouts = layouts.of(module);
-		Set<String> reported = new HashSet<>();
+		Set<List<Object>> reported = new HashSet<>();
 		for (ScheduleLayout schedule : moduleLayouts.schedules()) {
 			checkSteps(moduleLayouts, schedule);
 			checkWrapIo(moduleLayouts, schedule, reported);
@@ -144,7 +145,7 @@ public class LayoutValidator extends AbstractDeclarativeValidator {
 	}
 
 	/** {@code build(..., wrap_io=False)} makes the top's arguments m_axi ports, which Vitis cannot partition. */
-	private void checkWrapIo(ModuleLayouts moduleLayouts, ScheduleLayout schedule, Set<String> reported) {
+	private void checkWrapIo(ModuleLayouts moduleLayouts, ScheduleLayout schedule, Set<List<Object>> reported) {
 		FunctionDef top = schedule.schedule().kernel();
 		Step build = unwrappedBuild(schedule);
 		if (top == null || build == null) {
@@ -178,7 +179,7 @@ public class LayoutValidator extends AbstractDeclarativeValidator {
 		return null;
 	}
 
-	private void reportConflict(ModuleLayouts moduleLayouts, Conflict conflict, Set<String> reported) {
+	private void reportConflict(ModuleLayouts moduleLayouts, Conflict conflict, Set<List<Object>> reported) {
 		Requirement at = conflict.at();
 		Requirement other = conflict.other();
 		PartitionStep partition = (PartitionStep) at.source();
@@ -236,8 +237,8 @@ public class LayoutValidator extends AbstractDeclarativeValidator {
 		return NodeModelUtils.getNode(element).getStartLine();
 	}
 
-	private void report(Set<String> reported, String message, EObject place, String code, String... data) {
-		if (reported.add(System.identityHashCode(place) + message)) {
+	private void report(Set<List<Object>> reported, String message, EObject place, String code, String... data) {
+		if (reported.add(List.of(place, message))) {
 			error(message, place, null, code, data);
 		}
 	}

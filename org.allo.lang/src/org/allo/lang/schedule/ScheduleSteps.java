@@ -1,7 +1,9 @@
 package org.allo.lang.schedule;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.allo.lang.allo.Argument;
 import org.allo.lang.allo.CallExpr;
@@ -102,9 +104,34 @@ public final class ScheduleSteps {
 
 	/** Pairs the step's arguments with its stub parameters and keeps those that have a role. */
 	public static List<RoleArgument> roleArguments(Step step) {
+		List<RoleArgument> result = new ArrayList<>();
+		for (Map.Entry<Argument, Param> pair : parameters(step).entrySet()) {
+			Param param = pair.getValue();
+			if (param.getType() instanceof NameRef role) {
+				Referable roleClass = resolved(role);
+				if (roleClass instanceof ClassDef classDef && classDef.getName().endsWith("Ref")) {
+					result.add(new RoleArgument(pair.getKey().getValue(), classDef.getName()));
+				}
+			}
+		}
+		return result;
+	}
+
+	/**
+	 * The step's arguments by the name of the stub parameter they bind ({@code dim}, {@code factor});
+	 * a parameter left to its default is absent, a star parameter keeps its first argument.
+	 */
+	public static Map<String, Expr> argumentsByParameter(Step step) {
+		Map<String, Expr> result = new LinkedHashMap<>();
+		parameters(step).forEach((argument, param) -> result.putIfAbsent(param.getName(), argument.getValue()));
+		return result;
+	}
+
+	/** Each argument of the step with the stub parameter it binds, in argument order. */
+	private static Map<Argument, Param> parameters(Step step) {
 		List<Param> params = step.primitive().getParams();
 		int first = !params.isEmpty() && "self".equals(params.get(0).getName()) ? 1 : 0;
-		List<RoleArgument> result = new ArrayList<>();
+		Map<Argument, Param> result = new LinkedHashMap<>();
 		int position = first;
 		for (Argument argument : step.call().getArgs()) {
 			Param param = null;
@@ -116,11 +143,8 @@ public final class ScheduleSteps {
 					position++;
 				}
 			}
-			if (param != null && param.getType() instanceof NameRef role) {
-				Referable roleClass = resolved(role);
-				if (roleClass instanceof ClassDef classDef && classDef.getName().endsWith("Ref")) {
-					result.add(new RoleArgument(argument.getValue(), classDef.getName()));
-				}
+			if (param != null) {
+				result.put(argument, param);
 			}
 		}
 		return result;

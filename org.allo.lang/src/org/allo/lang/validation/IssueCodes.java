@@ -43,4 +43,17 @@ public final class IssueCodes {
 	public static final String UNKNOWN_KERNEL = PREFIX + "link.unknown-kernel";
 	public static final String UNKNOWN_BAND = PREFIX + "schedule.unknown-band";
 	public static final String NOT_A_KERNEL = PREFIX + "schedule.not-a-kernel";
+
+	// layout types (partition)
+	public static final String LAYOUT_MISMATCH = PREFIX + "layout.mismatch";
+	public static final String LAYOUT_INVALID_FACTOR = PREFIX + "layout.invalid-factor";
+	public static final String LAYOUT_INVALID_DIM = PREFIX + "layout.invalid-dim";
+	public static final String LAYOUT_DUPLICATE_DIM = PREFIX + "layout.duplicate-dim";
+	public static final String LAYOUT_MIXED_DIMS = PREFIX + "layout.mixed-dims";
+	public static final String LAYOUT_PARTITION_STREAM = PREFIX + "layout.partition-stream";
+	public static final String LAYOUT_PARTITION_MAXI = PREFIX + "layout.partition-maxi";
+
+	// banking (unroll against banks and ports)
+	public static final String BANKING_UNROLL_EXCEEDS_BANKS = PREFIX + "banking.unroll-exceeds-banks";
+	public static final String BANKING_PORT_CONFLICT = PREFIX + "banking.port-conflict";
 }

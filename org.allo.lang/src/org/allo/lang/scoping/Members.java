@@ -218,7 +218,8 @@ public class Members {
 		});
 	}
 
-	private static Expr assignedValue(NameRef target) {
+	/** The value assigned to a name by {@code x = v} or {@code a, b = u, v}; null when there is none. */
+	public static Expr assignedValue(NameRef target) {
 		EObject parent = target.eContainer();
 		if (parent instanceof ExprStmt statement && statement.getExpr() == target) {
 			return statement.getValue();

@@ -128,8 +128,8 @@ public class Templates {
 			if (bound instanceof TupleExpr) {
 				List<Type> allowed = typeVar(param).constraints();
 				return allowed.contains(type) ? null
-						: "type " + type.display() + " does not satisfy " + param.getName() + ": "
-								+ TypeComputer.textOf(bound).trim();
+						: "type " + type.display() + " does not satisfy " + param.getName() + ": " + allowed.stream()
+								.map(Type::display).collect(java.util.stream.Collectors.joining(", ", "(", ")"));
 			}
 			Referable typeClass = ConstantEvaluator.referenceOf(bound);
 			return typeClass instanceof FunctionDef function && classOf(type).equals(function.getName()) ? null

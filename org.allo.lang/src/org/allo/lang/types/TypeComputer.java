@@ -367,7 +367,7 @@ public class TypeComputer {
 				return indexTensor(tensor, subscript.getIndices());
 			}
 			if (TypeRules.isInteger(target) && subscript.getIndices().size() == 1) {
-				return bitAccess(subscript.getIndices().get(0));
+				return bitAccess(subscript.getIndices().get(0), TypeRules.bitsOf(target));
 			}
 			return target.isIndeterminate() ? target : UnknownType.INSTANCE;
 		}
@@ -399,13 +399,14 @@ public class TypeComputer {
 		}
 
 		/** {@code x[k]} is one bit; {@code x[lo:hi]} is {@code hi - lo} bits (hi exclusive). */
-		private Type bitAccess(Expr index) {
+		private Type bitAccess(Expr index, int width) {
 			if (!(index instanceof SliceExpr slice)) {
 				return IntType.BOOL;
 			}
 			BigInteger lower = slice.getLower() == null ? null : constants.integer(slice.getLower(), env);
 			BigInteger upper = slice.getUpper() == null ? null : constants.integer(slice.getUpper(), env);
-			if (lower == null || upper == null || upper.compareTo(lower) <= 0) {
+			if (lower == null || upper == null || lower.signum() < 0 || upper.compareTo(lower) <= 0
+					|| upper.compareTo(BigInteger.valueOf(width)) > 0) {
 				return UnknownType.INSTANCE;
 			}
 			return new IntType(upper.subtract(lower).intValue(), false);

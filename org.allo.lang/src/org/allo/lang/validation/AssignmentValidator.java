@@ -196,11 +196,12 @@ public class AssignmentValidator extends StoreCheckingValidator {
 				return;
 			}
 			for (int i = 0; i < tuple.elements().size(); i++) {
-				checkStore(values.getElements().get(i), tuple.elements().get(i), "return value " + (i + 1));
+				checkStore(values.getElements().get(i), tuple.elements().get(i),
+						"return value " + (i + 1) + " of kernel '" + function.getName() + "'");
 			}
 			return;
 		}
-		checkStore(statement.getValue(), declared, "the return value");
+		checkStore(statement.getValue(), declared, "the return value of kernel '" + function.getName() + "'");
 	}
 
 	private static String count(Type given) {

@@ -77,7 +77,8 @@ public class CallValidator extends StoreCheckingValidator {
 		List<Expr> values = Templates.withoutInstanceId(arguments);
 		if (values.size() != kernel.getTypeParams().size()) {
 			error("template '" + kernel.getName() + "' has " + kernel.getTypeParams().size() + " parameters ("
-					+ parameterList(kernel) + ") but " + values.size() + " arguments are given", at, null,
+					+ parameterList(kernel) + ") but " + values.size() + (values.size() == 1 ? " argument is" : " arguments are")
+					+ " given", at, null,
 					IssueCodes.TEMPLATE_COUNT);
 			return false;
 		}

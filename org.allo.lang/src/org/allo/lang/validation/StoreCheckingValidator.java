@@ -62,7 +62,7 @@ public abstract class StoreCheckingValidator extends AbstractDeclarativeValidato
 		if (target instanceof TensorType tensor) {
 			if (source instanceof TensorType given) {
 				if (!tensor.shapeCompatibleWith(given)) {
-					error(what + " has type " + tensor.display() + " but the value has type " + given.display()
+					error(what + " expects " + tensor.display() + " but the value has type " + given.display()
 							+ "; the shapes must match", value, null, IssueCodes.SHAPE_MISMATCH);
 				} else {
 					checkLoss(value, given.element(), tensor.element());
@@ -71,7 +71,7 @@ public abstract class StoreCheckingValidator extends AbstractDeclarativeValidato
 				checkLoss(value, source, tensor.element());
 			}
 		} else if (source instanceof TensorType given) {
-			error(what + " is a scalar " + target.display() + " but the value is the tensor " + given.display()
+			error(what + " expects a scalar " + target.display() + " but the value is the tensor " + given.display()
 					+ "; index the tensor to read one element", value, null, IssueCodes.TYPE_MISMATCH);
 		} else {
 			checkLoss(value, source, target);
@@ -101,7 +101,7 @@ public abstract class StoreCheckingValidator extends AbstractDeclarativeValidato
 			expected.add(dim.size());
 		}
 		if (!given.equals(expected)) {
-			error(what + " has shape " + tensor.shapeText() + " but the list literal has shape " + given
+			error(what + " expects shape " + tensor.shapeText() + " but the list literal has shape " + given
 					+ "; give one value per element", list, null, IssueCodes.SHAPE_MISMATCH);
 		}
 	}

@@ -316,12 +316,12 @@ public class TypeValidator extends AbstractDeclarativeValidator {
 			Object upper = constants.evaluate(slice.getUpper(), Map.of());
 			if (lower instanceof BigInteger lo && upper instanceof BigInteger hi
 					&& (lo.signum() < 0 || hi.compareTo(lo) <= 0 || hi.compareTo(BigInteger.valueOf(width)) > 0)) {
-				error("bit slice [" + lo + ":" + hi + "] of a " + width + "-bit value must satisfy 0 <= lo < hi <= "
+				error("bit slice [" + lo + ":" + hi + "] of the " + width + "-bit value must satisfy 0 <= lo < hi <= "
 						+ width + " (hi is exclusive)", index, null, IssueCodes.BIT_RANGE);
 			}
 		} else if (constants.evaluate(index, Map.of()) instanceof BigInteger bit
 				&& (bit.signum() < 0 || bit.compareTo(BigInteger.valueOf(width)) >= 0)) {
-			error("bit " + bit + " does not exist in a " + width + "-bit value; bits are 0.." + (width - 1), index, null,
+			error("bit " + bit + " does not exist in the " + width + "-bit value; bits are 0.." + (width - 1), index, null,
 					IssueCodes.BIT_RANGE);
 		}
 	}

@@ -27,6 +27,7 @@ import org.allo.lang.allo.Module;
 import org.allo.lang.allo.NameRef;
 import org.allo.lang.allo.Referable;
 import org.allo.lang.allo.StringLiteral;
+import org.allo.lang.allo.SubscriptExpr;
 import org.allo.lang.allo.Suite;
 import org.allo.lang.allo.TupleExpr;
 import org.allo.lang.allo.TypeParam;
@@ -154,7 +155,7 @@ public class ConstantEvaluator {
 	/** {@code name: ConstExpr[int32] = expr}. */
 	public boolean isConstExpr(VarDecl decl) {
 		Expr type = decl.getType();
-		return type instanceof org.allo.lang.allo.SubscriptExpr subscript
+		return type instanceof SubscriptExpr subscript
 				&& isStdlibClass(referenceOf(subscript.getTarget()), "ConstExpr");
 	}
 

@@ -79,33 +79,64 @@ public class Templates {
 	 * {@code "T[M, K]"} and an argument of type {@code float32[4, 8]} bind T = float32, M = 4, K = 8.
 	 */
 	public Map<TypeParam, Object> infer(FunctionDef template, List<Type> argumentTypes) {
+		return unifyAll(template, argumentTypes, new ArrayList<>());
+	}
+
+	/**
+	 * Where the arguments of a call disagree about a parameter, e.g. {@code allo.matmul(A, B)}
+	 * with {@code A: float32[4, 8]} and {@code B: float32[4, 2]} gives K = 8 and K = 4.
+	 */
+	public List<Conflict> inferenceConflicts(FunctionDef template, List<Type> argumentTypes) {
+		List<Conflict> conflicts = new ArrayList<>();
+		unifyAll(template, argumentTypes, conflicts);
+		return conflicts;
+	}
+
+	/** Two arguments binding one parameter differently; {@code ofType} when the parameter is a type. */
+	public record Conflict(String message, boolean ofType) {
+	}
+
+	private Map<TypeParam, Object> unifyAll(FunctionDef template, List<Type> argumentTypes, List<Conflict> conflicts) {
 		Map<TypeParam, Object> binding = new HashMap<>();
+		Map<TypeParam, String> boundBy = new HashMap<>();
 		List<Param> params = template.getParams();
 		for (int i = 0; i < Math.min(params.size(), argumentTypes.size()); i++) {
-			unify(params.get(i).getType(), argumentTypes.get(i), binding);
+			new Unification(binding, boundBy, conflicts, params.get(i).getName()).unify(params.get(i).getType(),
+					argumentTypes.get(i));
 		}
 		return binding;
 	}
 
-	private void unify(Expr annotation, Type argument, Map<TypeParam, Object> binding) {
-		if (annotation instanceof SubscriptExpr subscript && argument instanceof TensorType tensor) {
-			unify(subscript.getTarget(), tensor.element(), binding);
-			if (subscript.getIndices().size() == tensor.rank()) {
-				for (int d = 0; d < tensor.rank(); d++) {
-					Dim dim = tensor.shape().get(d);
-					if (dim.isKnown()) {
-						bindOnce(subscript.getIndices().get(d), BigInteger.valueOf(dim.size()), binding);
+	/** Binding the parameters one argument mentions; the first argument to bind a parameter wins. */
+	private record Unification(Map<TypeParam, Object> binding, Map<TypeParam, String> boundBy, List<Conflict> conflicts,
+			String argument) {
+
+		void unify(Expr annotation, Type type) {
+			if (annotation instanceof SubscriptExpr subscript && type instanceof TensorType tensor) {
+				unify(subscript.getTarget(), tensor.element());
+				if (subscript.getIndices().size() == tensor.rank()) {
+					for (int d = 0; d < tensor.rank(); d++) {
+						Dim dim = tensor.shape().get(d);
+						if (dim.isKnown()) {
+							bind(subscript.getIndices().get(d), BigInteger.valueOf(dim.size()));
+						}
 					}
 				}
+			} else if (type.isNumeric()) {
+				bind(annotation, type);
 			}
-		} else if (argument.isNumeric()) {
-			bindOnce(annotation, argument, binding);
 		}
-	}
 
-	private static void bindOnce(Expr annotation, Object value, Map<TypeParam, Object> binding) {
-		if (annotation instanceof NameRef name && name.getRef() instanceof TypeParam param) {
-			binding.putIfAbsent(param, value);
+		private void bind(Expr annotation, Object value) {
+			if (annotation instanceof NameRef name && name.getRef() instanceof TypeParam param) {
+				Object earlier = binding.putIfAbsent(param, value);
+				if (earlier == null) {
+					boundBy.put(param, argument);
+				} else if (!earlier.equals(value)) {
+					conflicts.add(new Conflict(param.getName() + " is " + show(earlier) + " from " + boundBy.get(param)
+							+ " but " + show(value) + " from " + argument, value instanceof Type));
+				}
+			}
 		}
 	}
 
@@ -153,6 +184,9 @@ public class Templates {
 	}
 
 	private static String show(Object value) {
+		if (value instanceof Type type) {
+			return type.display();
+		}
 		return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
 	}
 }

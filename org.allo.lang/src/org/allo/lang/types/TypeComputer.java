@@ -16,7 +16,9 @@ import org.allo.lang.allo.CallExpr;
 import org.allo.lang.allo.ClassDef;
 import org.allo.lang.allo.CompareExpr;
 import org.allo.lang.allo.ConditionalExpr;
+import org.allo.lang.allo.EllipsisLiteral;
 import org.allo.lang.allo.Expr;
+import org.allo.lang.allo.ExprStmt;
 import org.allo.lang.allo.FloatLiteral;
 import org.allo.lang.allo.FunctionDef;
 import org.allo.lang.allo.ImportStmt;
@@ -43,6 +45,8 @@ import org.allo.lang.scoping.Stdlib;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.eclipse.xtext.util.IResourceScopeCache;
+import org.eclipse.xtext.util.Tuples;
 
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
@@ -63,6 +67,9 @@ public class TypeComputer {
 
 	@Inject
 	private Templates templates;
+
+	@Inject
+	private IResourceScopeCache cache;
 
 	/** The type of {@code expr}; {@link UnknownType} after an error. */
 	public Type typeOf(Expr expr, Map<TypeParam, Object> env) {
@@ -116,10 +123,19 @@ public class TypeComputer {
 			this.env = env;
 		}
 
+		/** Without a binding, types of sub-expressions are shared through the resource's cache (validators ask for each). */
 		Type type(Expr expr) {
-			if (expr == null || !inProgress.add(expr)) {
+			if (expr == null || inProgress.contains(expr)) {
 				return UnknownType.INSTANCE;
 			}
+			if (env.isEmpty() && expr.eResource() != null) {
+				return cache.get(Tuples.pair(TypeComputer.class, expr), expr.eResource(), () -> guarded(expr));
+			}
+			return guarded(expr);
+		}
+
+		private Type guarded(Expr expr) {
+			inProgress.add(expr);
 			try {
 				return compute(expr);
 			} finally {
@@ -224,7 +240,7 @@ public class TypeComputer {
 				return type(value);
 			}
 			EObject statement = target.eContainer();
-			if (statement instanceof TupleExpr tuple && tuple.eContainer() instanceof org.allo.lang.allo.ExprStmt assignment) {
+			if (statement instanceof TupleExpr tuple && tuple.eContainer() instanceof ExprStmt assignment) {
 				Type whole = type(assignment.getValue());
 				if (whole instanceof TupleType elements && elements.elements().size() == tuple.getElements().size()) {
 					return elements.elements().get(tuple.getElements().indexOf(target));
@@ -308,8 +324,8 @@ public class TypeComputer {
 		/** A standard-library function whose body is {@code ...}: its meaning is built in. */
 		private boolean isStub(FunctionDef function) {
 			return function.getBody() != null && function.getBody().getStatements().size() == 1
-					&& function.getBody().getStatements().get(0) instanceof org.allo.lang.allo.ExprStmt statement
-					&& statement.getExpr() instanceof org.allo.lang.allo.EllipsisLiteral;
+					&& function.getBody().getStatements().get(0) instanceof ExprStmt statement
+					&& statement.getExpr() instanceof EllipsisLiteral;
 		}
 
 		private Type builtinCall(FunctionDef function, CallExpr call) {

@@ -22,7 +22,7 @@ import com.google.inject.Singleton;
 public class TypeService {
 
 	private enum Query {
-		EXPRESSION, DECLARATION, ANNOTATION, RETURN
+		DECLARATION, ANNOTATION, RETURN
 	}
 
 	@Inject
@@ -32,7 +32,7 @@ public class TypeService {
 	private IResourceScopeCache cache;
 
 	public Type typeOf(Expr expr) {
-		return cached(Query.EXPRESSION, expr, () -> computer.typeOf(expr, Map.of()));
+		return computer.typeOf(expr, Map.of());
 	}
 
 	/** The type of the value a declaration binds: variable, parameter, loop variable, constant, alias. */

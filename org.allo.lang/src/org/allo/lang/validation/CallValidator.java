@@ -15,12 +15,15 @@ import org.allo.lang.allo.Param;
 import org.allo.lang.allo.SubscriptExpr;
 import org.allo.lang.allo.TupleExpr;
 import org.allo.lang.allo.TypeParam;
+import org.allo.lang.allo.VarDecl;
 import org.allo.lang.types.ConstantEvaluator;
 import org.allo.lang.types.TensorType;
+import org.allo.lang.types.TupleType;
 import org.allo.lang.types.Type;
 import org.allo.lang.types.TypeComputer;
 import org.allo.lang.types.Templates;
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.validation.Check;
 
 import com.google.inject.Inject;
@@ -54,7 +57,11 @@ public class CallValidator extends StoreCheckingValidator {
 			explicit = subscript;
 			callee = subscript.getTarget();
 		}
-		if (!(ConstantEvaluator.referenceOf(callee) instanceof FunctionDef kernel) || stdlib.isStdlib(kernel.eResource())) {
+		if (!(ConstantEvaluator.referenceOf(callee) instanceof FunctionDef kernel)) {
+			return;
+		}
+		if (stdlib.isStdlib(kernel.eResource())) {
+			libraryCall(kernel, call);
 			return;
 		}
 		Map<TypeParam, Object> binding = Map.of();
@@ -65,6 +72,23 @@ public class CallValidator extends StoreCheckingValidator {
 			binding = templates.bindExplicit(kernel, explicit.getIndices(), Map.of());
 		}
 		checkArguments(kernel, call, binding);
+	}
+
+	/** A library kernel binds its parameters from the arguments; they must agree. */
+	private void libraryCall(FunctionDef kernel, CallExpr call) {
+		if (kernel.getTypeParams().isEmpty()) {
+			return;
+		}
+		List<Type> argumentTypes = new ArrayList<>();
+		for (Argument argument : call.getArgs()) {
+			if (argument.getKeyword() == null) {
+				argumentTypes.add(types.typeOf(argument.getValue()));
+			}
+		}
+		for (Templates.Conflict conflict : templates.inferenceConflicts(kernel, argumentTypes)) {
+			error("the arguments of allo." + kernel.getName() + " disagree: " + conflict.message(), call, null,
+					conflict.ofType() ? IssueCodes.ARGUMENT_TYPE : IssueCodes.SHAPE_MISMATCH);
+		}
 	}
 
 	/** False when the instantiation is wrong (and reported), so its arguments are not checked against it. */
@@ -90,7 +114,36 @@ public class CallValidator extends StoreCheckingValidator {
 				ok = false;
 			}
 		}
-		return ok;
+		return ok && shapesOfInstance(kernel, templates.bindExplicit(kernel, arguments, Map.of()), at);
+	}
+
+	/** Every tensor the instance declares (parameters, locals, result) must get dimensions of at least 1. */
+	private boolean shapesOfInstance(FunctionDef kernel, Map<TypeParam, Object> binding, EObject at) {
+		if (binding.size() != kernel.getTypeParams().size()) {
+			return true;
+		}
+		List<Expr> annotations = new ArrayList<>();
+		kernel.getParams().forEach(param -> annotations.add(param.getType()));
+		annotations.add(kernel.getReturnType());
+		EcoreUtil2.getAllContentsOfType(kernel.getBody(), VarDecl.class)
+				.forEach(decl -> annotations.add(decl.getType()));
+		for (Expr annotation : annotations) {
+			if (annotation != null && hasEmptyDimension(computer.denotedType(annotation, binding))) {
+				error("this instance of '" + kernel.getName() + "' gives '" + TypeValidator.text(annotation)
+						+ "' the type " + computer.denotedType(annotation, binding).display()
+						+ "; every dimension must be at least 1", at, null, IssueCodes.INVALID_SHAPE);
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean hasEmptyDimension(Type type) {
+		if (type instanceof TupleType tuple) {
+			return tuple.elements().stream().anyMatch(CallValidator::hasEmptyDimension);
+		}
+		return type instanceof TensorType tensor
+				&& tensor.shape().stream().anyMatch(dim -> dim.isKnown() && dim.size() <= 0);
 	}
 
 	private static String parameterList(FunctionDef kernel) {

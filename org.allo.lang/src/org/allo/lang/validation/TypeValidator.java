@@ -1,6 +1,15 @@
 package org.allo.lang.validation;
 
 import java.math.BigInteger;
+import org.allo.lang.allo.TupleExpr;
+import org.allo.lang.allo.TypeParam;
+import org.allo.lang.allo.Referable;
+import org.allo.lang.types.OpaqueType;
+import org.allo.lang.types.NoneType;
+import org.allo.lang.types.TupleType;
+import org.allo.lang.types.IndexType;
+import org.allo.lang.types.TypeComputer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +38,7 @@ import org.allo.lang.types.TensorType;
 import org.allo.lang.types.Type;
 import org.allo.lang.types.TypeRules;
 import org.allo.lang.types.TypeService;
+import org.allo.lang.types.UnknownType;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
@@ -97,31 +107,24 @@ public class TypeValidator extends AbstractDeclarativeValidator {
 				checkDimension(dim);
 			}
 		}
-		Type denoted = types.typeOf(annotation) instanceof MetaType meta ? meta.denoted() : null;
-		if (denoted == null && !(annotation instanceof org.allo.lang.allo.TupleExpr)
-				&& !(annotation instanceof org.allo.lang.allo.NoneLiteral) && !(annotation instanceof SubscriptExpr)
-				&& !isTypeVariable(annotation)) {
+		if (types.declaredType(annotation) instanceof UnknownType) {
 			error("'" + text(annotation) + "' is not a type; write a scalar type such as int32 or Fixed(8, 3), "
 					+ "or a tensor type such as float32[M, N]", annotation, null, IssueCodes.NOT_A_TYPE);
 		}
 	}
 
-	private boolean isTypeVariable(Expr annotation) {
-		return annotation instanceof NameRef name && name.getRef() instanceof org.allo.lang.allo.TypeParam;
-	}
-
 	/** The tensor subscripts of an annotation ({@code T[M, N]}, the outer {@code [P]} of a stream array). */
 	private List<SubscriptExpr> shapesOf(Expr annotation) {
-		List<SubscriptExpr> result = new java.util.ArrayList<>();
+		List<SubscriptExpr> result = new ArrayList<>();
 		if (annotation instanceof SubscriptExpr subscript) {
-			Object head = ConstantEvaluator.referenceOf(subscript.getTarget());
-			boolean generic = constants.isStdlibClass((org.allo.lang.allo.Referable) head, "Stream")
-					|| constants.isStdlibClass((org.allo.lang.allo.Referable) head, "ConstExpr");
+			Referable head = ConstantEvaluator.referenceOf(subscript.getTarget());
+			boolean generic = constants.isStdlibClass(head, "Stream")
+					|| constants.isStdlibClass(head, "ConstExpr");
 			if (!generic) {
 				result.add(subscript);
 				result.addAll(shapesOf(subscript.getTarget()));
 			}
-		} else if (annotation instanceof org.allo.lang.allo.TupleExpr tuple) {
+		} else if (annotation instanceof TupleExpr tuple) {
 			tuple.getElements().forEach(element -> result.addAll(shapesOf(element)));
 		}
 		return result;
@@ -250,9 +253,9 @@ public class TypeValidator extends AbstractDeclarativeValidator {
 
 	/** A type checks can speak about: neither unknown nor symbolic nor outside the kernel type system. */
 	static boolean isValue(Type type) {
-		return !type.isIndeterminate() && !(type instanceof org.allo.lang.types.OpaqueType)
-				&& !(type instanceof MetaType) && !(type instanceof org.allo.lang.types.NoneType)
-				&& !(type instanceof org.allo.lang.types.TupleType);
+		return !type.isIndeterminate() && !(type instanceof OpaqueType)
+				&& !(type instanceof MetaType) && !(type instanceof NoneType)
+				&& !(type instanceof TupleType);
 	}
 
 	@Check
@@ -264,7 +267,7 @@ public class TypeValidator extends AbstractDeclarativeValidator {
 		Type target = types.typeOf(subscript.getTarget());
 		if (target instanceof TensorType tensor) {
 			checkTensorIndices(subscript, tensor);
-		} else if (target instanceof IntType || target instanceof org.allo.lang.types.IndexType) {
+		} else if (target instanceof IntType || target instanceof IndexType) {
 			checkBitAccess(subscript, target);
 		} else if (target instanceof FloatType || target instanceof FixedType) {
 			error("'" + text(subscript.getTarget()) + "' is a scalar " + target.display()
@@ -381,6 +384,6 @@ public class TypeValidator extends AbstractDeclarativeValidator {
 	}
 
 	static String text(EObject object) {
-		return org.allo.lang.types.TypeComputer.textOf(object).trim();
+		return TypeComputer.textOf(object).trim();
 	}
 }

@@ -54,7 +54,7 @@ public class CompileTime {
 	}
 
 	/** Whether a name is a compile-time constant, template parameter, PE coordinate or meta_for variable. */
-	public boolean isCompileTimeName(Referable target) {
+	private boolean isCompileTimeName(Referable target) {
 		if (target == null || target.eIsProxy()) {
 			return true; // reported by linking
 		}

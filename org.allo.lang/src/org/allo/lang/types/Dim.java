@@ -20,7 +20,7 @@ public record Dim(Long size, String text) {
 
 	/** Whether the two may be the same size (a symbolic dimension matches anything). */
 	public boolean compatibleWith(Dim other) {
-		return !isKnown() || !other.isKnown() ? true : size.longValue() == other.size.longValue();
+		return !isKnown() || !other.isKnown() || size.longValue() == other.size.longValue();
 	}
 
 	@Override

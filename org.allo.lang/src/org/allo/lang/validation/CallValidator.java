@@ -11,12 +11,15 @@ import org.allo.lang.allo.CallExpr;
 import org.allo.lang.allo.Expr;
 import org.allo.lang.allo.FunctionDef;
 import org.allo.lang.allo.ListExpr;
+import org.allo.lang.allo.MemberExpr;
 import org.allo.lang.allo.Param;
 import org.allo.lang.allo.SubscriptExpr;
 import org.allo.lang.allo.TupleExpr;
 import org.allo.lang.allo.TypeParam;
 import org.allo.lang.allo.VarDecl;
 import org.allo.lang.types.ConstantEvaluator;
+import org.allo.lang.scoping.Names;
+import org.allo.lang.types.StreamType;
 import org.allo.lang.types.TensorType;
 import org.allo.lang.types.TupleType;
 import org.allo.lang.types.Type;
@@ -199,6 +202,18 @@ public class CallValidator extends StoreCheckingValidator {
 			return;
 		}
 		checkStore(value, expected, what);
+	}
+
+	/** {@code fifo.put(v)} stores {@code v} into the stream's element type. */
+	@Check
+	public void streamPut(CallExpr call) {
+		if (inLibrary(call) || !(call.getCallee() instanceof MemberExpr member) || call.getArgs().size() != 1
+				|| !(types.typeOf(member.getReceiver()) instanceof StreamType stream)
+				|| !"put".equals(Names.nameOf(member.getMember()))) {
+			return;
+		}
+		checkStore(call.getArgs().get(0).getValue(), stream.element(),
+				"stream '" + TypeValidator.text(member.getReceiver()) + "'");
 	}
 
 	@Check

@@ -18,6 +18,7 @@ import org.allo.lang.allo.TupleExpr;
 import org.allo.lang.allo.TypeParam;
 import org.allo.lang.allo.VarDecl;
 import org.allo.lang.types.ConstantEvaluator;
+import org.allo.lang.types.InstanceChecker;
 import org.allo.lang.scoping.Names;
 import org.allo.lang.types.StreamType;
 import org.allo.lang.types.TensorType;
@@ -47,6 +48,9 @@ public class CallValidator extends StoreCheckingValidator {
 
 	@Inject
 	private TypeComputer computer;
+
+	@Inject
+	private InstanceChecker instances;
 
 	@Check
 	public void kernelCall(CallExpr call) {
@@ -117,7 +121,30 @@ public class CallValidator extends StoreCheckingValidator {
 				ok = false;
 			}
 		}
-		return ok && shapesOfInstance(kernel, templates.bindExplicit(kernel, arguments, Map.of()), at);
+		Map<TypeParam, Object> binding = templates.bindExplicit(kernel, arguments, Map.of());
+		return ok && shapesOfInstance(kernel, binding, at) && bodyOfInstance(kernel, binding, at);
+	}
+
+	/** The template's body typed with this binding (a complete one; otherwise it stays symbolic). */
+	private boolean bodyOfInstance(FunctionDef kernel, Map<TypeParam, Object> binding, EObject at) {
+		if (binding.size() != kernel.getTypeParams().size()) {
+			return true;
+		}
+		List<String> problems = instances.problems(kernel, binding);
+		for (String problem : problems) {
+			error("this instance of '" + kernel.getName() + "' (" + describe(kernel, binding) + ") does not type-check: "
+					+ problem, at, null, IssueCodes.INSTANCE_TYPE);
+		}
+		return problems.isEmpty();
+	}
+
+	private static String describe(FunctionDef kernel, Map<TypeParam, Object> binding) {
+		return kernel.getTypeParams().stream().map(param -> param.getName() + " = " + show(binding.get(param)))
+				.collect(Collectors.joining(", "));
+	}
+
+	private static String show(Object value) {
+		return value instanceof Type type ? type.display() : String.valueOf(value);
 	}
 
 	/** Every tensor the instance declares (parameters, locals, result) must get dimensions of at least 1. */

@@ -78,4 +78,5 @@ public final class IssueCodes {
 	public static final String TEMPLATE_CONSTRAINT = PREFIX + "type.template-constraint";
 	public static final String NOT_A_TEMPLATE = PREFIX + "type.not-a-template";
 	public static final String TEMPLATE_NOT_INSTANTIATED = PREFIX + "type.template-not-instantiated";
+	public static final String INSTANCE_TYPE = PREFIX + "type.instance";
 }

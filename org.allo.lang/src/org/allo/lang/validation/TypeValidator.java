@@ -1,14 +1,6 @@
 package org.allo.lang.validation;
 
 import java.math.BigInteger;
-import org.allo.lang.allo.TupleExpr;
-import org.allo.lang.allo.TypeParam;
-import org.allo.lang.allo.Referable;
-import org.allo.lang.types.OpaqueType;
-import org.allo.lang.types.NoneType;
-import org.allo.lang.types.TupleType;
-import org.allo.lang.types.IndexType;
-import org.allo.lang.types.TypeComputer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +14,10 @@ import org.allo.lang.allo.FunctionDef;
 import org.allo.lang.allo.MemberExpr;
 import org.allo.lang.allo.NameRef;
 import org.allo.lang.allo.Param;
+import org.allo.lang.allo.Referable;
 import org.allo.lang.allo.SliceExpr;
 import org.allo.lang.allo.SubscriptExpr;
+import org.allo.lang.allo.TupleExpr;
 import org.allo.lang.allo.UnaryExpr;
 import org.allo.lang.allo.VarDecl;
 import org.allo.lang.scoping.Names;
@@ -32,10 +26,15 @@ import org.allo.lang.types.CompileTime;
 import org.allo.lang.types.ConstantEvaluator;
 import org.allo.lang.types.FixedType;
 import org.allo.lang.types.FloatType;
+import org.allo.lang.types.IndexType;
 import org.allo.lang.types.IntType;
 import org.allo.lang.types.MetaType;
+import org.allo.lang.types.NoneType;
+import org.allo.lang.types.OpaqueType;
 import org.allo.lang.types.TensorType;
+import org.allo.lang.types.TupleType;
 import org.allo.lang.types.Type;
+import org.allo.lang.types.TypeComputer;
 import org.allo.lang.types.TypeRules;
 import org.allo.lang.types.TypeService;
 import org.allo.lang.types.UnknownType;
@@ -260,8 +259,7 @@ public class TypeValidator extends AbstractDeclarativeValidator {
 
 	@Check
 	public void subscript(SubscriptExpr subscript) {
-		if (inLibrary(subscript) || EcoreUtil2.getContainerOfType(subscript, CallExpr.class) != null
-				&& isTemplateArguments(subscript)) {
+		if (inLibrary(subscript) || isTemplateArguments(subscript)) {
 			return;
 		}
 		Type target = types.typeOf(subscript.getTarget());

@@ -218,7 +218,7 @@ public class Members {
 		});
 	}
 
-	/** The value assigned to a name by {@code x = v} or {@code x, y = v, w}; null otherwise. */
+	/** The value assigned to a name by {@code x = v} or {@code a, b = u, v}; null when there is none. */
 	public static Expr assignedValue(NameRef target) {
 		EObject parent = target.eContainer();
 		if (parent instanceof ExprStmt statement && statement.getExpr() == target) {

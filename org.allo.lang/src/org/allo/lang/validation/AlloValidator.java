@@ -3,7 +3,7 @@ package org.allo.lang.validation;
 import org.eclipse.xtext.validation.ComposedChecks;
 
 /** All checks of the language, one validator class per topic. */
-@ComposedChecks(validators = { StructureValidator.class, ScheduleReferenceValidator.class, LayoutValidator.class,
-		BankingValidator.class })
+@ComposedChecks(validators = { StructureValidator.class, ScheduleReferenceValidator.class, TypeValidator.class,
+		AssignmentValidator.class, LoopValidator.class, CallValidator.class, LayoutValidator.class, BankingValidator.class })
 public class AlloValidator extends AbstractAlloValidator {
 }

@@ -56,4 +56,40 @@ public final class IssueCodes {
 	// banking (unroll against banks and ports)
 	public static final String BANKING_UNROLL_EXCEEDS_BANKS = PREFIX + "banking.unroll-exceeds-banks";
 	public static final String BANKING_PORT_CONFLICT = PREFIX + "banking.port-conflict";
+
+	// scalar and tensor types
+	public static final String NOT_A_TYPE = PREFIX + "type.not-a-type";
+	public static final String INVALID_WIDTH = PREFIX + "type.invalid-width";
+	public static final String SHAPE_NOT_CONSTANT = PREFIX + "type.shape-not-constant";
+	public static final String INVALID_SHAPE = PREFIX + "type.invalid-shape";
+	public static final String OPERAND_TYPE = PREFIX + "type.operand";
+	public static final String INDEX_RANK = PREFIX + "type.index-rank";
+	public static final String INDEX_TYPE = PREFIX + "type.index-type";
+	public static final String INDEX_BOUNDS = PREFIX + "type.index-bounds";
+	public static final String NOT_INDEXABLE = PREFIX + "type.not-indexable";
+	public static final String BIT_RANGE = PREFIX + "type.bit-range";
+	public static final String TRANSPOSE = PREFIX + "type.transpose";
+	public static final String BITCAST = PREFIX + "type.bitcast";
+	public static final String CAST = PREFIX + "type.cast";
+	public static final String TYPE_MISMATCH = PREFIX + "type.mismatch";
+	public static final String SHAPE_MISMATCH = PREFIX + "type.shape-mismatch";
+	/** Warning; its issue data is the cast to insert (e.g. {@code int32}), for the quick fix. */
+	public static final String LOSSY_CONVERSION = PREFIX + "type.lossy-conversion";
+	public static final String ASSIGN_TO_CONSTANT = PREFIX + "type.assign-to-constant";
+	public static final String MISSING_RETURN = PREFIX + "type.missing-return";
+	public static final String UNEXPECTED_RETURN = PREFIX + "type.unexpected-return";
+	public static final String CONSTEXPR_UNINITIALIZED = PREFIX + "type.constexpr-uninitialized";
+	public static final String RANGE_ARGUMENTS = PREFIX + "type.range-arguments";
+	public static final String RANGE_STEP = PREFIX + "type.range-step";
+	public static final String LOOP_BOUND = PREFIX + "type.loop-bound";
+	public static final String LOOP_VARIABLES = PREFIX + "type.loop-variables";
+	public static final String LOOP_REDECLARED = PREFIX + "type.loop-redeclared";
+	public static final String META_CONDITION = PREFIX + "type.meta-condition";
+	public static final String ARGUMENT_COUNT = PREFIX + "type.argument-count";
+	public static final String ARGUMENT_TYPE = PREFIX + "type.argument-type";
+	public static final String TEMPLATE_COUNT = PREFIX + "type.template-count";
+	public static final String TEMPLATE_CONSTRAINT = PREFIX + "type.template-constraint";
+	public static final String NOT_A_TEMPLATE = PREFIX + "type.not-a-template";
+	public static final String TEMPLATE_NOT_INSTANTIATED = PREFIX + "type.template-not-instantiated";
+	public static final String INSTANCE_TYPE = PREFIX + "type.instance";
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Times cold `./allo check FILE` runs: each run is a new JVM, as on the command line. The first run
-# is not counted: it may rebuild allo.jar and it writes the class-data-sharing archive that later
-# runs start from. Uses hyperfine when installed (Debian: apt-get install hyperfine), else a bash loop.
+# is not counted: it may rebuild allo.jar and it writes the class-data-sharing archive (for the JVM
+# in use) that later runs start from. Uses hyperfine when installed (Debian: apt-get install
+# hyperfine), else a bash loop.
 #
 #   benchmarks/cold-check.sh [RUNS] [FILE]      defaults: 20 runs, examples/gemm.allo
 #
@@ -13,6 +14,8 @@ runs="${1:-20}"
 file="${2:-examples/gemm.allo}"
 cd "$root"
 
+# An archive written by another JVM would be ignored, so every measurement writes its own.
+rm -f org.allo.lang.ide/target/allo.jsa
 echo "preparing (not timed): ./allo check $file" >&2
 if ! ./allo check "$file" >/dev/null; then
   echo "cold-check: ./allo check $file fails or reports errors; time a file that checks clean" >&2

@@ -15,13 +15,13 @@ file="${2:-examples/gemm.allo}"
 cd "$root"
 
 # An archive written by another JVM would be ignored, so every measurement writes its own.
-rm -f org.allo.lang.ide/target/allo.jsa
+rm -f org.allo.lang.ide/target/allo*.jsa
 echo "preparing (not timed): ./allo check $file" >&2
 if ! ./allo check "$file" >/dev/null; then
   echo "cold-check: ./allo check $file fails or reports errors; time a file that checks clean" >&2
   exit 1
 fi
-[ -f org.allo.lang.ide/target/allo.jsa ] || echo "cold-check: warning: no CDS archive was written; runs start without it" >&2
+compgen -G 'org.allo.lang.ide/target/allo*.jsa' >/dev/null || echo "cold-check: warning: no CDS archive was written; runs start without it" >&2
 
 java_cmd="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 echo "JVM: $("${java_cmd}" -version 2>&1 | head -n 1); load: $(uptime | sed 's/.*load average: //')" >&2

@@ -50,9 +50,18 @@ public class ScheduleReferenceValidator extends AbstractDeclarativeValidator {
 
 	@Check
 	public void scheduleReferences(Module module) {
+		// Collected once per module: walking the whole module for every qualified reference made
+		// checking quadratic in the module's size.
+		List<FunctionDef> kernels = EcoreUtil2.getAllContentsOfType(module, FunctionDef.class);
+		Map<String, FunctionDef> kernelsByName = new HashMap<>();
+		for (FunctionDef kernel : kernels) {
+			if (kernel.getName() != null) {
+				kernelsByName.putIfAbsent(kernel.getName(), kernel);
+			}
+		}
 		for (Schedule schedule : ScheduleSteps.of(module)) {
 			if (schedule.kernel() != null) {
-				new Replay(module, schedule).run();
+				new Replay(module, schedule, kernels, kernelsByName).run();
 			}
 		}
 	}
@@ -61,13 +70,19 @@ public class ScheduleReferenceValidator extends AbstractDeclarativeValidator {
 	private final class Replay {
 		private final Module module;
 		private final Schedule schedule;
+		/** Every kernel of the module in source order, nested ones included. */
+		private final List<FunctionDef> kernels;
+		/** The first kernel of each name in {@link #kernels}. */
+		private final Map<String, FunctionDef> kernelsByName;
 		private final Map<FunctionDef, LoopTable> tables = new HashMap<>();
 		private final Map<FunctionDef, Map<String, Step>> created = new HashMap<>();
 		private final Map<FunctionDef, Map<String, Step>> consumed = new HashMap<>();
 
-		Replay(Module module, Schedule schedule) {
+		Replay(Module module, Schedule schedule, List<FunctionDef> kernels, Map<String, FunctionDef> kernelsByName) {
 			this.module = module;
 			this.schedule = schedule;
+			this.kernels = kernels;
+			this.kernelsByName = kernelsByName;
 		}
 
 		void run() {
@@ -250,10 +265,9 @@ public class ScheduleReferenceValidator extends AbstractDeclarativeValidator {
 		}
 
 		private FunctionDef kernelNamed(String name) {
-			for (FunctionDef candidate : EcoreUtil2.getAllContentsOfType(module, FunctionDef.class)) {
-				if (name.equals(candidate.getName())) {
-					return candidate;
-				}
+			FunctionDef local = kernelsByName.get(name);
+			if (local != null) {
+				return local;
 			}
 			List<Binding> imported = bindings.bindingsOf(module).get(name);
 			if (imported != null && imported.get(0).target() instanceof ImportedName importedName
@@ -265,7 +279,7 @@ public class ScheduleReferenceValidator extends AbstractDeclarativeValidator {
 
 		private List<String> kernelNames() {
 			List<String> names = new ArrayList<>();
-			for (FunctionDef candidate : EcoreUtil2.getAllContentsOfType(module, FunctionDef.class)) {
+			for (FunctionDef candidate : kernels) {
 				names.add(candidate.getName());
 			}
 			return names;

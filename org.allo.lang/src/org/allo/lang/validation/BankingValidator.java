@@ -33,9 +33,7 @@ import org.allo.lang.schedule.ScheduleSteps.Step;
 import org.allo.lang.scoping.Names;
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
-import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
 import org.eclipse.xtext.validation.Check;
-import org.eclipse.xtext.validation.EValidatorRegistrar;
 
 import com.google.inject.Inject;
 
@@ -45,17 +43,12 @@ import com.google.inject.Inject;
  * (from the solved layout) times the ports per bank (1, or 2 for {@code RAM_2P}/{@code RAM_T2P}
  * memory) must cover those accesses; otherwise the warning states the II the loop really reaches.
  */
-public class BankingValidator extends AbstractDeclarativeValidator {
+public class BankingValidator extends CheckGroup {
 
 	private static final int MAX_SUGGESTED_FACTOR = 256;
 
 	@Inject
 	private LayoutService layouts;
-
-	@Override
-	public void register(EValidatorRegistrar registrar) {
-		// registered through AlloValidator's @ComposedChecks
-	}
 
 	@Check
 	public void banking(Module module) {

@@ -28,9 +28,7 @@ import org.allo.lang.schedule.ScheduleSteps.Step;
 import org.allo.lang.scoping.Names;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
-import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
 import org.eclipse.xtext.validation.Check;
-import org.eclipse.xtext.validation.EValidatorRegistrar;
 
 import com.google.inject.Inject;
 
@@ -40,15 +38,10 @@ import com.google.inject.Inject;
  * per-dimension rules, partitions of streams and of {@code m_axi} ports, and conflicting layouts
  * that meet through calls and composition, reported at every partition involved.
  */
-public class LayoutValidator extends AbstractDeclarativeValidator {
+public class LayoutValidator extends CheckGroup {
 
 	@Inject
 	private LayoutService layouts;
-
-	@Override
-	public void register(EValidatorRegistrar registrar) {
-		// registered through AlloValidator's @ComposedChecks
-	}
 
 	@Check
 	public void layouts(Module module) {

@@ -20,9 +20,7 @@ import org.allo.lang.types.Type;
 import org.allo.lang.types.TypeRules;
 import org.allo.lang.types.TypeService;
 import org.eclipse.emf.ecore.EObject;
-import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
 import org.eclipse.xtext.validation.Check;
-import org.eclipse.xtext.validation.EValidatorRegistrar;
 
 import com.google.inject.Inject;
 
@@ -32,7 +30,7 @@ import com.google.inject.Inject;
  * extents and one variable per extent, no loop variable redeclared inside its loop, and
  * {@code meta_if}/{@code meta_for} arguments known at compile time.
  */
-public class LoopValidator extends AbstractDeclarativeValidator {
+public class LoopValidator extends CheckGroup {
 
 	@Inject
 	private TypeService types;
@@ -45,11 +43,6 @@ public class LoopValidator extends AbstractDeclarativeValidator {
 
 	@Inject
 	private Stdlib stdlib;
-
-	@Override
-	public void register(EValidatorRegistrar registrar) {
-		// registered through AlloValidator's @ComposedChecks
-	}
 
 	private static String builtinName(CallExpr call) {
 		return ConstantEvaluator.referenceOf(call.getCallee()) instanceof FunctionDef function ? function.getName() : "";

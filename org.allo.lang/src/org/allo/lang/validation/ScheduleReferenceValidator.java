@@ -24,9 +24,7 @@ import org.allo.lang.scoping.Members;
 import org.allo.lang.scoping.Names;
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
-import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
 import org.eclipse.xtext.validation.Check;
-import org.eclipse.xtext.validation.EValidatorRegistrar;
 
 import com.google.inject.Inject;
 
@@ -35,18 +33,13 @@ import com.google.inject.Inject;
  * checked against the customised kernel as it stands at that step: names a step creates (split,
  * fuse) exist from the next step on, and names a step consumes are stale afterwards.
  */
-public class ScheduleReferenceValidator extends AbstractDeclarativeValidator {
+public class ScheduleReferenceValidator extends CheckGroup {
 
 	@Inject
 	private Members members;
 
 	@Inject
 	private LexicalBindings bindings;
-
-	@Override
-	public void register(EValidatorRegistrar registrar) {
-		// registered through AlloValidator's @ComposedChecks
-	}
 
 	@Check
 	public void scheduleReferences(Module module) {

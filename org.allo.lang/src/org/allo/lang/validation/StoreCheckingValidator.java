@@ -13,8 +13,6 @@ import org.allo.lang.types.TensorType;
 import org.allo.lang.types.Type;
 import org.allo.lang.types.TypeService;
 import org.eclipse.emf.ecore.EObject;
-import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
-import org.eclipse.xtext.validation.EValidatorRegistrar;
 
 import com.google.inject.Inject;
 
@@ -23,7 +21,7 @@ import com.google.inject.Inject;
  * of the same shape, a scalar may fill a tensor, and a lossy implicit conversion gets a warning
  * whose issue data is the cast to insert.
  */
-public abstract class StoreCheckingValidator extends AbstractDeclarativeValidator {
+public abstract class StoreCheckingValidator extends CheckGroup {
 
 	@Inject
 	protected TypeService types;
@@ -33,11 +31,6 @@ public abstract class StoreCheckingValidator extends AbstractDeclarativeValidato
 
 	@Inject
 	protected Stdlib stdlib;
-
-	@Override
-	public void register(EValidatorRegistrar registrar) {
-		// registered through AlloValidator's @ComposedChecks
-	}
 
 	protected boolean inLibrary(EObject object) {
 		return stdlib.isStdlib(object.eResource());

@@ -19,22 +19,15 @@ import org.allo.lang.scoping.Stdlib;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
-import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
 import org.eclipse.xtext.validation.Check;
-import org.eclipse.xtext.validation.EValidatorRegistrar;
 
 import com.google.inject.Inject;
 
 /** Python constructs outside Allo's kernel language, and the shape rules of kernels. */
-public class StructureValidator extends AbstractDeclarativeValidator {
+public class StructureValidator extends CheckGroup {
 
 	@Inject
 	private Stdlib stdlib;
-
-	@Override
-	public void register(EValidatorRegistrar registrar) {
-		// registered through AlloValidator's @ComposedChecks
-	}
 
 	@Check
 	public void breakUnsupported(BreakStmt statement) {

@@ -40,9 +40,7 @@ import org.allo.lang.types.TypeService;
 import org.allo.lang.types.UnknownType;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.EcoreUtil2;
-import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
 import org.eclipse.xtext.validation.Check;
-import org.eclipse.xtext.validation.EValidatorRegistrar;
 
 import com.google.inject.Inject;
 
@@ -52,7 +50,7 @@ import com.google.inject.Inject;
  * {@code .T}, {@code .bitcast()} and casts apply. An operand whose type is already unknown (after
  * another error) is not reported again.
  */
-public class TypeValidator extends AbstractDeclarativeValidator {
+public class TypeValidator extends CheckGroup {
 
 	private static final int MAX_BITS = 4096;
 	private static final int MAX_FRACS = 255;
@@ -68,11 +66,6 @@ public class TypeValidator extends AbstractDeclarativeValidator {
 
 	@Inject
 	private Stdlib stdlib;
-
-	@Override
-	public void register(EValidatorRegistrar registrar) {
-		// registered through AlloValidator's @ComposedChecks
-	}
 
 	private boolean inLibrary(EObject object) {
 		return stdlib.isStdlib(object.eResource());

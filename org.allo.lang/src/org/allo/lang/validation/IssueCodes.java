@@ -42,7 +42,6 @@ public final class IssueCodes {
 	public static final String UNKNOWN_TENSOR = PREFIX + "schedule.unknown-tensor";
 	public static final String UNKNOWN_KERNEL = PREFIX + "link.unknown-kernel";
 	public static final String UNKNOWN_BAND = PREFIX + "schedule.unknown-band";
-	public static final String NOT_A_KERNEL = PREFIX + "schedule.not-a-kernel";
 
 	// layout types (partition)
 	public static final String LAYOUT_MISMATCH = PREFIX + "layout.mismatch";

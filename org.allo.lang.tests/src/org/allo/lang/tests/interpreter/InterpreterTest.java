@@ -7,12 +7,15 @@ import static org.allo.lang.tests.interpreter.IrBuild.buffer;
 import static org.allo.lang.tests.interpreter.IrBuild.cast;
 import static org.allo.lang.tests.interpreter.IrBuild.constant;
 import static org.allo.lang.tests.interpreter.IrBuild.declare;
+import static org.allo.lang.tests.interpreter.IrBuild.fixed;
+import static org.allo.lang.tests.interpreter.IrBuild.floatType;
 import static org.allo.lang.tests.interpreter.IrBuild.function;
 import static org.allo.lang.tests.interpreter.IrBuild.int32;
 import static org.allo.lang.tests.interpreter.IrBuild.intType;
 import static org.allo.lang.tests.interpreter.IrBuild.load;
 import static org.allo.lang.tests.interpreter.IrBuild.loop;
 import static org.allo.lang.tests.interpreter.IrBuild.module;
+import static org.allo.lang.tests.interpreter.IrBuild.real;
 import static org.allo.lang.tests.interpreter.IrBuild.ref;
 import static org.allo.lang.tests.interpreter.IrBuild.ret;
 import static org.allo.lang.tests.interpreter.IrBuild.store;
@@ -36,9 +39,13 @@ import org.allo.lang.ir.IrBuffer;
 import org.allo.lang.ir.IrCall;
 import org.allo.lang.ir.IrEval;
 import org.allo.lang.ir.IrFactory;
+import org.allo.lang.ir.IrFloatKind;
 import org.allo.lang.ir.IrFor;
 import org.allo.lang.ir.IrFunction;
+import org.allo.lang.ir.IrIf;
 import org.allo.lang.ir.IrIndexType;
+import org.allo.lang.ir.IrMathCall;
+import org.allo.lang.ir.IrMathFunction;
 import org.allo.lang.ir.IrModule;
 import org.allo.lang.ir.IrSelect;
 import org.allo.lang.ir.IrType;
@@ -168,6 +175,78 @@ class InterpreterTest {
 		assertEquals(4, error.line());
 		assertEquals("the program did not finish within 1000 steps; check that every while loop's condition eventually"
 				+ " becomes false", error.getMessage());
+	}
+
+	@Test
+	void fixedGemmWithIntegerInputsIsExact() throws SimulationError {
+		Random random = new Random(3);
+		long[] a = random.longs(16, -4, 4).toArray();
+		long[] b = random.longs(16, -4, 4).toArray();
+		List<Object> results = new Interpreter(gemm(fixed(8, 3, true), fixed(16, 6, true), fixed(18, 6, true),
+				fixed(16, 2, true))).call("gemm", Tensor.ofLongs(SQUARE, a), Tensor.ofLongs(SQUARE, b));
+		long[] expected = new long[16];
+		for (int i = 0; i < 4; i++) {
+			for (int j = 0; j < 4; j++) {
+				for (int k = 0; k < 4; k++) {
+					expected[i * 4 + j] += a[i * 4 + k] * b[k * 4 + j];
+				}
+			}
+		}
+		assertArrayEquals(expected, ((Tensor) results.get(0)).toLongs());
+	}
+
+	@Test
+	void downwardStepLoopReturnsFromInsideAnIf() throws SimulationError {
+		IrBuffer a = buffer("A", tensor(int32(), 10));
+		IrVar i = var("i", index());
+		IrFor down = loop(i, -1);
+		down.setLower(constant(9, index()));
+		down.setStep(-2);
+		IrIf found = IR.createIrIf();
+		found.setCondition(binary(IrBinaryOp.GT, load(a, ref(i)), constant(5, int32()), bool()));
+		found.setThen(IrBuild.block(ret(cast(ref(i), int32()))));
+		down.getBody().getStatements().add(found);
+		IrModule module = module(function("lastLarge", List.of(a), int32(), down, ret(constant(-1, int32()))));
+		long[] data = { 9, 0, 0, 7, 8, 0, 0, 6, 0, 0 };
+		assertEquals(7, value(new Interpreter(module).call("lastLarge", Tensor.ofLongs(new long[] { 10 }, data))));
+		long[] none = { 9, 0, 9, 0, 9, 0, 9, 0, 9, 0 };
+		assertEquals(-1, value(new Interpreter(module).call("lastLarge", Tensor.ofLongs(new long[] { 10 }, none))));
+	}
+
+	@Test
+	void statefulLocalAllocationIsInitialisedOnce() throws SimulationError {
+		IrBuffer count = buffer("count", int32());
+		count.setStateful(true);
+		IrAlloc alloc = IR.createIrAlloc();
+		alloc.setBuffer(count);
+		alloc.setInit(constant(10, int32()));
+		IrFunction tick = function("tick", List.of(), int32(), alloc,
+				store(2, count, binary(IrBinaryOp.ADD, load(count), constant(1, int32()), int32())), ret(load(count)));
+		Interpreter interpreter = new Interpreter(module(tick));
+		assertEquals(11, value(interpreter.call("tick")));
+		assertEquals(12, value(interpreter.call("tick")));
+	}
+
+	@Test
+	void float16AccumulationRoundsAfterEveryAddition() throws SimulationError {
+		IrType half = floatType(IrFloatKind.F16);
+		IrVar sum = var("sum", half);
+		IrVar i = var("i", index());
+		IrFunction accumulate = function("accumulate", List.of(), half, declare(sum, real(2048.0, half)),
+				loop(i, 8, assign(sum, binary(IrBinaryOp.ADD, ref(sum), real(1.0, half), half))), ret(ref(sum)));
+		List<Object> results = new Interpreter(module(accumulate)).call("accumulate");
+		assertEquals(2048.0, ((Scalar) results.get(0)).toDouble());
+	}
+
+	@Test
+	void mathCallsRoundToTheCallType() throws SimulationError {
+		IrType f32 = floatType(IrFloatKind.F32);
+		IrMathCall sqrt = IR.createIrMathCall();
+		sqrt.setFunction(IrMathFunction.SQRT);
+		sqrt.getArgs().add(real(2.0, f32));
+		sqrt.setType(f32);
+		List<Object> results = new Interpreter(module(function("root", List.of(), f32, ret(sqrt)))).call("root");
+		assertEquals(1.41421353816986083984375, ((Scalar) results.get(0)).toDouble());
 	}
 
 	/** C = sum A*B with the product and sum in the given types, as the lowering types Allo's GEMM. */

@@ -1,5 +1,6 @@
 package org.allo.lang.interpreter;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -29,6 +30,9 @@ import org.allo.lang.ir.IrReturn;
 import org.allo.lang.ir.IrSelect;
 import org.allo.lang.ir.IrStatement;
 import org.allo.lang.ir.IrStore;
+import org.allo.lang.ir.IrStreamGet;
+import org.allo.lang.ir.IrStreamPut;
+import org.allo.lang.ir.IrStreamType;
 import org.allo.lang.ir.IrTensorType;
 import org.allo.lang.ir.IrType;
 import org.allo.lang.ir.IrUnary;
@@ -38,10 +42,11 @@ import org.allo.lang.ir.IrVarRef;
 import org.allo.lang.ir.IrWhile;
 
 /**
- * The reference interpreter of the IR: runs a function of a module on scalars ({@link Scalar}) and
- * tensors ({@link Tensor}, passed by reference). Every expression is evaluated in its own IR type with
- * {@link Arithmetic}. Stateful buffers (module globals and stateful local allocations) keep their values
- * across calls on the same instance. Run-time faults are {@link SimulationError}s with the source line.
+ * The reference interpreter of the IR: runs a function of a module on scalars ({@link Scalar}), tensors
+ * ({@link Tensor}) and streams ({@link Fifos}); tensors and streams are passed by reference. Every
+ * expression is evaluated in its own IR type with {@link Arithmetic}. Stateful buffers (module globals
+ * and stateful local allocations) keep their values across calls on the same instance. Run-time faults
+ * are {@link SimulationError}s with the source line.
  */
 public final class Interpreter {
 
@@ -117,6 +122,9 @@ public final class Interpreter {
 		} else if (param instanceof IrBuffer buffer && argument instanceof Tensor tensor
 				&& Arrays.equals(tensor.shape(), shape(buffer.getType()))) {
 			frame.values.put(buffer, tensor);
+		} else if (param instanceof IrBuffer buffer && argument instanceof Fifos fifos
+				&& buffer.getType() instanceof IrStreamType && Arrays.equals(fifos.shape(), shape(buffer.getType()))) {
+			frame.values.put(buffer, fifos);
 		} else if (param instanceof IrBuffer buffer && argument instanceof Scalar scalar && shape(buffer.getType()).length == 0) {
 			frame.values.put(buffer, new Tensor(new long[0], Arithmetic.convert(scalar, buffer.getType())));
 		} else {
@@ -190,6 +198,9 @@ public final class Interpreter {
 			Tensor tensor = tensor(store.getBuffer(), frame);
 			int offset = offset(store.getBuffer(), tensor, store.getIndices(), frame);
 			tensor.set(offset, Arithmetic.convert(scalar(store.getValue(), frame), elementType(store.getBuffer().getType())));
+		} else if (statement instanceof IrStreamPut put) {
+			IrType element = elementType(put.getStream().getType());
+			fifo(put.getStream(), put.getIndices(), frame).addLast(Arithmetic.convert(scalar(put.getValue(), frame), element));
 		} else if (statement instanceof IrEval eval && eval.getExpr() instanceof IrCall call) {
 			callFunction(call, frame);
 		} else if (statement instanceof IrEval eval) {
@@ -201,6 +212,10 @@ public final class Interpreter {
 
 	private void allocate(IrAlloc alloc, Frame frame) throws SimulationError {
 		IrBuffer buffer = alloc.getBuffer();
+		if (buffer.getType() instanceof IrStreamType) {
+			frame.values.put(buffer, new Fifos(shape(buffer.getType())));
+			return;
+		}
 		Tensor kept = persistent.get(buffer);
 		if (kept != null) {
 			frame.values.put(buffer, kept);
@@ -235,6 +250,9 @@ public final class Interpreter {
 	private Object evaluate(IrExpr expr, Frame frame) throws SimulationError {
 		if (expr instanceof IrLoad load && load.getIndices().isEmpty() && load.getBuffer().getType() instanceof IrTensorType) {
 			return tensor(load.getBuffer(), frame);
+		}
+		if (expr instanceof IrLoad load && load.getBuffer().getType() instanceof IrStreamType) {
+			return frame.values.get(load.getBuffer());
 		}
 		if (expr instanceof IrCall call) {
 			List<Object> results = callFunction(call, frame);
@@ -274,6 +292,14 @@ public final class Interpreter {
 		}
 		if (expr instanceof IrBinary binary) {
 			return binary(binary, frame);
+		}
+		if (expr instanceof IrStreamGet get) {
+			Scalar value = fifo(get.getStream(), get.getIndices(), frame).pollFirst();
+			if (value == null) {
+				throw new SimulationError(0, "stream '" + get.getStream().getName() + "' is read while empty; in this"
+						+ " sequential simulation its producer must put every value before the consumer gets it");
+			}
+			return value;
 		}
 		if (expr instanceof IrUnary unary) {
 			return Arithmetic.unary(unary.getOp(), scalar(unary.getOperand(), frame), type);
@@ -346,14 +372,36 @@ public final class Interpreter {
 		return offset;
 	}
 
+	private ArrayDeque<Scalar> fifo(IrBuffer stream, List<IrExpr> indexExprs, Frame frame) throws SimulationError {
+		if (!(frame.values.get(stream) instanceof Fifos fifos)) {
+			throw new SimulationError(0, "stream '" + stream.getName() + "' is used before it is allocated");
+		}
+		List<Long> indices = new ArrayList<>();
+		for (IrExpr index : indexExprs) {
+			indices.add(integer(index, frame));
+		}
+		ArrayDeque<Scalar> fifo = fifos.at(indices);
+		if (fifo == null) {
+			throw new SimulationError(0, "index " + indices + " is out of bounds of stream array '" + stream.getName()
+					+ "' with shape " + Arrays.toString(fifos.shape()));
+		}
+		return fifo;
+	}
+
 	private static long[] shape(IrType type) {
 		if (type instanceof IrTensorType tensor) {
 			return tensor.getShape().stream().mapToLong(Long::longValue).toArray();
+		}
+		if (type instanceof IrStreamType stream) {
+			return stream.getShape().stream().mapToLong(Long::longValue).toArray();
 		}
 		return new long[0];
 	}
 
 	private static IrType elementType(IrType type) {
+		if (type instanceof IrStreamType stream) {
+			return stream.getElement();
+		}
 		return type instanceof IrTensorType tensor ? tensor.getElement() : type;
 	}
 

@@ -11,11 +11,7 @@ public final class Tensor {
 
 	public Tensor(long[] shape, Scalar fill) {
 		this.shape = shape.clone();
-		long size = 1;
-		for (long extent : shape) {
-			size = Math.multiplyExact(size, extent);
-		}
-		this.elements = new Scalar[Math.toIntExact(size)];
+		this.elements = new Scalar[Math.toIntExact(elementCount(shape))];
 		Arrays.fill(elements, fill);
 	}
 
@@ -38,8 +34,20 @@ public final class Tensor {
 		return elements.length;
 	}
 
+	static long elementCount(long[] shape) {
+		long count = 1;
+		for (long extent : shape) {
+			count = Math.multiplyExact(count, extent);
+		}
+		return count;
+	}
+
 	/** The flat row-major position of the indices, or -1 when the index count or an index is out of range. */
 	public int offset(List<Long> indices) {
+		return rowMajorOffset(shape, indices);
+	}
+
+	static int rowMajorOffset(long[] shape, List<Long> indices) {
 		if (indices.size() != shape.length) {
 			return -1;
 		}

@@ -55,7 +55,7 @@ public final class Arithmetic {
 	/** Fixed point and floats convert to integers toward zero, like ap_fixed::to_int and C casts. */
 	private static BigInteger integerPart(Scalar value) {
 		if (value instanceof Exact exact) {
-			return exact.raw().divide(BigInteger.ONE.shiftLeft(exact.fracs()));
+			return exact.integerPart();
 		}
 		double real = value.toDouble();
 		return Double.isFinite(real) ? new BigDecimal(real).toBigInteger() : BigInteger.ZERO;

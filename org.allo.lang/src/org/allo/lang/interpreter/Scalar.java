@@ -42,8 +42,14 @@ public sealed interface Scalar permits Scalar.Exact, Scalar.Real {
 			return targetFracs >= fracs ? raw.shiftLeft(targetFracs - fracs) : raw.shiftRight(fracs - targetFracs);
 		}
 
+		/** The integer part, truncated toward zero like ap_fixed::to_int (docs/SEMANTICS.md). */
+		public BigInteger integerPart() {
+			return raw.divide(BigInteger.ONE.shiftLeft(fracs));
+		}
+
+		/** The low 64 bits of the integer part. */
 		public long toLong() {
-			return rawAt(0).longValue();
+			return integerPart().longValue();
 		}
 	}
 

@@ -70,7 +70,7 @@ public final class Tensor {
 		elements[offset] = value;
 	}
 
-	/** The elements as longs (integers and the integer part of fixed-point values), for tests and tools. */
+	/** The elements as longs (integer parts, truncated toward zero), for tests and tools. */
 	public long[] toLongs() {
 		long[] values = new long[elements.length];
 		for (int i = 0; i < values.length; i++) {

@@ -3,7 +3,6 @@ package org.allo.lang.lowering;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import org.allo.lang.allo.BinaryExpr;
 import org.allo.lang.allo.CallExpr;
@@ -15,6 +14,7 @@ import org.allo.lang.allo.NameRef;
 import org.allo.lang.allo.Referable;
 import org.allo.lang.allo.SliceExpr;
 import org.allo.lang.allo.SubscriptExpr;
+import org.allo.lang.allo.TypeParam;
 import org.allo.lang.allo.UnaryExpr;
 import org.allo.lang.ir.IrBinary;
 import org.allo.lang.ir.IrBinaryOp;
@@ -46,7 +46,7 @@ import org.allo.lang.types.TensorType;
 import org.allo.lang.types.Type;
 import org.allo.lang.types.TypeComputer;
 import org.allo.lang.types.TypeRules;
-import org.allo.lang.types.TypeService;
+import org.allo.lang.types.Templates;
 import org.allo.lang.validation.IssueCodes;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.util.EcoreUtil;
@@ -74,16 +74,16 @@ final class ExpressionLowering {
 			IrMathFunction.SIN, "cos", IrMathFunction.COS, "tan", IrMathFunction.TAN, "tanh", IrMathFunction.TANH, "abs",
 			IrMathFunction.ABS);
 
-	private final TypeService types;
-	private final ConstantEvaluator constants;
+	private final InstanceTyping types;
+	private final Templates templates;
 	private final Stdlib stdlib;
 	private final Map<Referable, IrValue> values;
-	private final Function<FunctionDef, IrFunction> callees;
+	private final Callees callees;
 
-	ExpressionLowering(TypeService types, ConstantEvaluator constants, Stdlib stdlib, Map<Referable, IrValue> values,
-			Function<FunctionDef, IrFunction> callees) {
+	ExpressionLowering(InstanceTyping types, Templates templates, Stdlib stdlib, Map<Referable, IrValue> values,
+			Callees callees) {
 		this.types = types;
-		this.constants = constants;
+		this.templates = templates;
 		this.stdlib = stdlib;
 		this.values = values;
 		this.callees = callees;
@@ -149,7 +149,7 @@ final class ExpressionLowering {
 	}
 
 	private IrExpr folded(Expr expr) {
-		Object value = constants.evaluate(expr, Map.of());
+		Object value = types.valueOf(expr);
 		Type type = types.typeOf(expr);
 		if (!type.isNumeric()) {
 			return null;
@@ -308,10 +308,16 @@ final class ExpressionLowering {
 	}
 
 	private IrExpr call(CallExpr call) {
-		Referable callee = ConstantEvaluator.referenceOf(call.getCallee());
 		List<Expr> args = call.getArgs().stream().map(argument -> argument.getValue()).toList();
+		if (call.getCallee() instanceof SubscriptExpr explicit
+				&& ConstantEvaluator.referenceOf(explicit.getTarget()) instanceof FunctionDef template && isKernel(template)) {
+			return kernelCall(call, template, templates.bindExplicit(template, explicit.getIndices(), types.binding()), args);
+		}
+		Referable callee = ConstantEvaluator.referenceOf(call.getCallee());
 		if (callee instanceof FunctionDef function && isKernel(function)) {
-			return kernelCall(call, function, args);
+			Map<TypeParam, Object> binding = function.getTypeParams().isEmpty() ? Map.of()
+					: templates.infer(function, args.stream().map(types::typeOf).toList());
+			return kernelCall(call, function, binding, args);
 		}
 		String name = callee instanceof FunctionDef function ? function.getName() : null;
 		if (isConversion(call, name) && args.size() == 1) {
@@ -320,11 +326,11 @@ final class ExpressionLowering {
 			IrType type = typeOf(call);
 			return binaryNode("min".equals(name) ? IrBinaryOp.MIN : IrBinaryOp.MAX, lowerAs(args.get(0), type),
 					lowerAs(args.get(1), type), type);
-		} else if (name != null && MATH.containsKey(name) && args.size() == 1) {
+		} else if (name != null && (MATH.containsKey(name) && args.size() == 1 || "power".equals(name) && args.size() == 2)) {
 			IrType type = typeOf(call);
 			IrMathCall math = IR.createIrMathCall();
-			math.setFunction(MATH.get(name));
-			math.getArgs().add(lowerAs(args.get(0), type));
+			math.setFunction(MATH.getOrDefault(name, IrMathFunction.POWER));
+			args.forEach(argument -> math.getArgs().add(lowerAs(argument, type)));
 			math.setType(type);
 			return math;
 		}
@@ -337,11 +343,11 @@ final class ExpressionLowering {
 
 	/** {@code int32(x)}, {@code float(x)}, {@code Fixed(8, 3)(x)}: the callee denotes a numeric type. */
 	private boolean isConversion(CallExpr call, String name) {
-		return "int".equals(name) || "float".equals(name) || types.declaredType(call.getCallee()).isNumeric();
+		return "int".equals(name) || "float".equals(name) || types.denotedType(call.getCallee()).isNumeric();
 	}
 
-	private IrExpr kernelCall(CallExpr call, FunctionDef function, List<Expr> args) {
-		IrFunction target = callees.apply(function);
+	private IrExpr kernelCall(CallExpr call, FunctionDef function, Map<TypeParam, Object> binding, List<Expr> args) {
+		IrFunction target = callees.lower(function, binding, call);
 		IrCall node = IR.createIrCall();
 		node.setFunction(target);
 		for (int i = 0; i < args.size(); i++) {

@@ -3,7 +3,6 @@ package org.allo.lang.lowering;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import org.allo.lang.allo.Argument;
 import org.allo.lang.allo.CallExpr;
@@ -53,7 +52,7 @@ import org.allo.lang.types.NoneType;
 import org.allo.lang.types.TensorType;
 import org.allo.lang.types.TupleType;
 import org.allo.lang.types.Type;
-import org.allo.lang.types.TypeService;
+import org.allo.lang.types.Templates;
 import org.allo.lang.validation.IssueCodes;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
@@ -69,7 +68,9 @@ final class KernelLowering {
 	private static final IrFactory IR = IrFactory.eINSTANCE;
 
 	private final FunctionDef kernel;
-	private final TypeService types;
+	private final InstanceTyping types;
+	private final String name;
+	private final List<String> instanceArgs;
 	private final ConstantEvaluator constants;
 	private final IrModule module;
 	private final Map<Referable, IrValue> values = new HashMap<>();
@@ -77,21 +78,25 @@ final class KernelLowering {
 	private final LoopLowering loops;
 	private IrFunction function;
 
-	KernelLowering(FunctionDef kernel, TypeService types, ConstantEvaluator constants, Stdlib stdlib, IrModule module,
-			Function<FunctionDef, IrFunction> callees) {
+	/** {@code name} is the function's name: the kernel's, or an instance's when {@code instanceArgs} is not empty. */
+	KernelLowering(FunctionDef kernel, String name, List<String> instanceArgs, InstanceTyping types,
+			ConstantEvaluator constants, Templates templates, Stdlib stdlib, IrModule module, Callees callees) {
 		this.kernel = kernel;
+		this.name = name;
+		this.instanceArgs = instanceArgs;
 		this.types = types;
 		this.constants = constants;
 		this.module = module;
-		this.expressions = new ExpressionLowering(types, constants, stdlib, values, callees);
-		this.loops = new LoopLowering(expressions, constants, values, LoopTable.of(kernel));
+		this.expressions = new ExpressionLowering(types, templates, stdlib, values, callees);
+		this.loops = new LoopLowering(expressions, types, values, LoopTable.of(kernel));
 	}
 
 	/** The function's signature, registered before its body so that recursive references resolve. */
 	IrFunction signature() {
 		function = IR.createIrFunction();
-		function.setName(kernel.getName());
+		function.setName(name);
 		function.setSourceKernel(kernel.getName());
+		function.getInstanceArgs().addAll(instanceArgs);
 		for (Param param : kernel.getParams()) {
 			IrType type = TypeLowering.lower(types.typeOf(param), param);
 			IrValue value = type instanceof IrTensorType ? buffer(param.getName(), type, param.getAttribute())
@@ -165,7 +170,7 @@ final class KernelLowering {
 		IrType type = TypeLowering.lower(types.typeOf(decl), decl);
 		boolean stateful = constants.isStdlibClass(ConstantEvaluator.referenceOf(decl.getAttribute()), "Stateful");
 		if (stateful) {
-			IrBuffer global = buffer(kernel.getName() + "." + decl.getName(), type, null);
+			IrBuffer global = buffer(name + "." + decl.getName(), type, null);
 			global.setStateful(true);
 			module.getGlobals().add(global);
 			values.put(decl, global);

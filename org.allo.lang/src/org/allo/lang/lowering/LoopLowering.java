@@ -32,14 +32,14 @@ final class LoopLowering {
 	private static final IrFactory IR = IrFactory.eINSTANCE;
 
 	private final ExpressionLowering expressions;
-	private final ConstantEvaluator constants;
+	private final InstanceTyping types;
 	private final Map<Referable, IrValue> values;
 	private final Map<LoopVar, LoopTable.Loop> loops;
 
-	LoopLowering(ExpressionLowering expressions, ConstantEvaluator constants,
+	LoopLowering(ExpressionLowering expressions, InstanceTyping types,
 			Map<Referable, IrValue> values, LoopTable table) {
 		this.expressions = expressions;
-		this.constants = constants;
+		this.types = types;
 		this.values = values;
 		this.loops = new HashMap<>();
 		table.loops().forEach(loop -> loops.put(loop.var(), loop));
@@ -72,7 +72,7 @@ final class LoopLowering {
 		irLoop.setLower(bounds.size() == 1 ? zero() : expressions.lowerAs(bounds.get(0), IR.createIrIndexType()));
 		irLoop.setUpper(expressions.lowerAs(bounds.get(bounds.size() == 1 ? 0 : 1), IR.createIrIndexType()));
 		if (bounds.size() == 3) {
-			BigInteger step = constants.integer(bounds.get(2), Map.of());
+			BigInteger step = types.integer(bounds.get(2));
 			if (step == null) {
 				throw unsupported(loop);
 			}
@@ -106,7 +106,7 @@ final class LoopLowering {
 	/** {@code pipeline=True} is II=1, an integer its II; {@code unroll=True} unrolls fully, an integer by that factor. */
 	private void options(CallExpr call, IrFor innermost) {
 		for (Argument argument : call.getArgs()) {
-			Object value = constants.evaluate(argument.getValue(), Map.of());
+			Object value = types.valueOf(argument.getValue());
 			if ("pipeline".equals(argument.getKeyword())) {
 				innermost.setPipelineII(value instanceof BigInteger ii ? ii.intValueExact() : Boolean.TRUE.equals(value) ? 1 : 0);
 			} else if ("unroll".equals(argument.getKeyword())) {

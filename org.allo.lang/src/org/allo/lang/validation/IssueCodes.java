@@ -91,4 +91,10 @@ public final class IssueCodes {
 	public static final String NOT_A_TEMPLATE = PREFIX + "type.not-a-template";
 	public static final String TEMPLATE_NOT_INSTANTIATED = PREFIX + "type.template-not-instantiated";
 	public static final String INSTANCE_TYPE = PREFIX + "type.instance";
+
+	// lowering to the IR (allo show)
+	public static final String LOWERING_UNSUPPORTED_TYPE = PREFIX + "lowering.unsupported-type";
+	public static final String LOWERING_UNSUPPORTED_STATEMENT = PREFIX + "lowering.unsupported-statement";
+	public static final String LOWERING_UNSUPPORTED_EXPRESSION = PREFIX + "lowering.unsupported-expression";
+	public static final String LOWERING_TEMPLATE = PREFIX + "lowering.template";
 }

@@ -27,6 +27,8 @@ public final class AlloMain {
 
 			commands:
 			  check FILE...     parse and validate; prints file:line:col: error|warning: message [code]
+			  show FILE --kernel K
+			                    print kernel K and the kernels it calls lowered to the IR
 
 			options:
 			  -h, --help        show this help
@@ -67,6 +69,7 @@ public final class AlloMain {
 				yield OK;
 			}
 			case "check" -> new CheckCommand(out, err).run(rest);
+			case "show" -> new ShowCommand(out, err).run(rest);
 			default -> usage(err, "unknown command '" + command + "'");
 			};
 		} catch (UsageException e) {

@@ -30,15 +30,17 @@ final class Workspace {
 	 * The result of checking one file: its diagnostics in source order, or why it could not be read;
 	 * {@code crash} is set when a check crashed (Xtext logs that instead of throwing).
 	 */
-	record Checked(List<Diagnostic> diagnostics, String unreadable, Throwable crash) {
+	record Checked(List<Diagnostic> diagnostics, String unreadable, Throwable crash, Resource resource) {
 	}
 
 	private final XtextResourceSet resourceSet;
 	private final ResourceChecker checker;
+	private final Injector injector;
 
 	private Workspace(Injector injector) {
 		this.resourceSet = injector.getInstance(XtextResourceSet.class);
 		this.checker = injector.getInstance(ResourceChecker.class);
+		this.injector = injector;
 		resourceSet.addLoadOption(XtextResource.OPTION_ENCODING, "UTF-8");
 	}
 
@@ -46,11 +48,15 @@ final class Workspace {
 		return new Workspace(new AlloStandaloneSetup().createInjectorAndDoEMFRegistration());
 	}
 
+	<T> T instance(Class<T> type) {
+		return injector.getInstance(type);
+	}
+
 	Checked check(String file) {
 		Path path = Paths.get(file).toAbsolutePath().normalize();
 		String problem = readProblem(path);
 		if (problem != null) {
-			return new Checked(List.of(), problem, null);
+			return new Checked(List.of(), problem, null, null);
 		}
 		addSiblings(path);
 		Resource resource;
@@ -58,10 +64,10 @@ final class Workspace {
 			resource = resourceSet.getResource(uriOf(path), true);
 		} catch (RuntimeException e) {
 			String reason = e.getCause() instanceof IOException io ? io.getMessage() : String.valueOf(e.getMessage());
-			return new Checked(List.of(), reason, null);
+			return new Checked(List.of(), reason, null, null);
 		}
 		LoggedErrors.Result<List<Diagnostic>> result = LoggedErrors.capture(() -> checker.check(resource));
-		return new Checked(result.value(), null, result.firstCause());
+		return new Checked(result.value(), null, result.firstCause(), resource);
 	}
 
 	private static String readProblem(Path path) {

@@ -74,6 +74,41 @@ class AlloMainTest {
 		assertEquals(AlloMain.OK, run("check", user.toString()), out);
 	}
 
+	@Test
+	void showPrintsTheLoweredKernelAndTheKernelsItCalls() throws IOException {
+		Path file = write("show.allo", "from allo.ir.types import int32\n\ndef inc(x: int32) -> int32:\n    return x + 1\n\n"
+				+ "def f(A: int32[4]):\n    for i in range(4):\n        A[i] = inc(A[i])\n");
+		assertEquals(AlloMain.OK, run("show", file.toString(), "--kernel", "f"), err);
+		assertEquals("""
+				def inc(x: int32) -> int32:
+				    return int32(Int(33)(x) + 1)
+
+				def f(A: int32[4]):  # top
+				    for i in range(4):  # band S_i_0
+				        A[i] = inc(A[i])
+				""", out.replace("\r\n", "\n"));
+	}
+
+	@Test
+	void showAnUnknownKernelListsTheKernels() throws IOException {
+		Path file = write("two.allo", "def f(A: int32[4]):\n    A[0] = 1\n\ndef g(A: int32[4]):\n    A[1] = 2\n");
+		assertEquals(AlloMain.USER_ERROR, run("show", file.toString(), "--kernel", "h"));
+		assertEquals("allo: " + file + " has no kernel 'h'; its kernels: f, g\n", err.replace("\r\n", "\n"));
+	}
+
+	@Test
+	void showReportsErrorsAndUnsupportedConstructsAsDiagnostics() throws IOException {
+		Path broken = write("broken.allo", "def f(A: int32[4]):\n    A[0] = x\n");
+		assertEquals(AlloMain.USER_ERROR, run("show", broken.toString(), "--kernel", "f"));
+		assertTrue(out.startsWith(broken + ":2:12: error: unknown name 'x'"), out);
+		Path slice = write("slice.allo", "def f(A: int32[8]):\n    H: int32[4] = A[0:4]\n");
+		assertEquals(AlloMain.USER_ERROR, run("show", slice.toString(), "--kernel", "f"));
+		assertTrue(out.startsWith(slice + ":2:19: error: only a scalar initial value")
+				&& out.contains("[allo.lowering.unsupported-expression]"), out);
+		assertEquals(AlloMain.USAGE_ERROR, run("show", slice.toString()));
+		assertTrue(err.contains("show needs FILE and --kernel K"), err);
+	}
+
 	private Path write(String name, String text) throws IOException {
 		return Files.writeString(folder.resolve(name), text);
 	}

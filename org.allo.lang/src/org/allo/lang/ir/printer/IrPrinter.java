@@ -131,7 +131,7 @@ public final class IrPrinter {
 		} else if (statement instanceof IrAssign assign) {
 			return assign.getTarget().getName() + " = " + IrExpressions.print(assign.getValue());
 		} else if (statement instanceof IrStore store) {
-			return store.getBuffer().getName() + IrExpressions.indices(store.getIndices()) + " = "
+			return store.getBuffer().getName() + IrExpressions.indicesOrEmpty(store.getIndices()) + " = "
 					+ IrExpressions.print(store.getValue());
 		} else if (statement instanceof IrStreamPut put) {
 			return put.getStream().getName() + IrExpressions.indicesOrEmpty(put.getIndices()) + ".put("

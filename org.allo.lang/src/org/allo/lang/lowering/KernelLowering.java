@@ -1,0 +1,317 @@
+package org.allo.lang.lowering;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.allo.lang.allo.Argument;
+import org.allo.lang.allo.CallExpr;
+import org.allo.lang.allo.ElifClause;
+import org.allo.lang.allo.Expr;
+import org.allo.lang.allo.ExprStmt;
+import org.allo.lang.allo.ForStmt;
+import org.allo.lang.allo.FunctionDef;
+import org.allo.lang.allo.IfStmt;
+import org.allo.lang.allo.NameRef;
+import org.allo.lang.allo.Param;
+import org.allo.lang.allo.PassStmt;
+import org.allo.lang.allo.Referable;
+import org.allo.lang.allo.ReturnStmt;
+import org.allo.lang.allo.Statement;
+import org.allo.lang.allo.SliceExpr;
+import org.allo.lang.allo.StringLiteral;
+import org.allo.lang.allo.SubscriptExpr;
+import org.allo.lang.allo.Suite;
+import org.allo.lang.allo.TupleExpr;
+import org.allo.lang.allo.VarDecl;
+import org.allo.lang.allo.WhileStmt;
+import org.allo.lang.ir.IrAlloc;
+import org.allo.lang.ir.IrAssign;
+import org.allo.lang.ir.IrBlock;
+import org.allo.lang.ir.IrBuffer;
+import org.allo.lang.ir.IrDeclare;
+import org.allo.lang.ir.IrEval;
+import org.allo.lang.ir.IrExpr;
+import org.allo.lang.ir.IrFactory;
+import org.allo.lang.ir.IrFunction;
+import org.allo.lang.ir.IrIf;
+import org.allo.lang.ir.IrModule;
+import org.allo.lang.ir.IrReturn;
+import org.allo.lang.ir.IrStatement;
+import org.allo.lang.ir.IrStore;
+import org.allo.lang.ir.IrTensorType;
+import org.allo.lang.ir.IrType;
+import org.allo.lang.ir.IrValue;
+import org.allo.lang.ir.IrVar;
+import org.allo.lang.ir.IrWhile;
+import org.allo.lang.schedule.LoopTable;
+import org.allo.lang.scoping.Names;
+import org.allo.lang.scoping.Stdlib;
+import org.allo.lang.types.ConstantEvaluator;
+import org.allo.lang.types.NoneType;
+import org.allo.lang.types.TensorType;
+import org.allo.lang.types.TupleType;
+import org.allo.lang.types.Type;
+import org.allo.lang.types.Templates;
+import org.allo.lang.validation.IssueCodes;
+import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.xtext.nodemodel.ICompositeNode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+
+/**
+ * One kernel as one IR function: parameters, local buffers (IrAlloc with a broadcast initial
+ * value), scalars (IrDeclare/IrAssign), stores with the conversion to the target's type, control
+ * flow and returns. Stateful locals become globals of the module, named {@code kernel.local}.
+ */
+final class KernelLowering {
+
+	private static final IrFactory IR = IrFactory.eINSTANCE;
+
+	private final FunctionDef kernel;
+	private final InstanceTyping types;
+	private final String name;
+	private final List<String> instanceArgs;
+	private final ConstantEvaluator constants;
+	private final IrModule module;
+	private final Map<Referable, IrValue> values = new HashMap<>();
+	private final ExpressionLowering expressions;
+	private final LoopLowering loops;
+	private IrFunction function;
+
+	/** {@code name} is the function's name: the kernel's, or an instance's when {@code instanceArgs} is not empty. */
+	KernelLowering(FunctionDef kernel, String name, List<String> instanceArgs, InstanceTyping types,
+			ConstantEvaluator constants, Templates templates, Stdlib stdlib, IrModule module, Callees callees) {
+		this.kernel = kernel;
+		this.name = name;
+		this.instanceArgs = instanceArgs;
+		this.types = types;
+		this.constants = constants;
+		this.module = module;
+		this.expressions = new ExpressionLowering(types, templates, stdlib, values, callees);
+		this.loops = new LoopLowering(expressions, types, values, LoopTable.of(kernel));
+	}
+
+	/** The function's signature, registered before its body so that recursive references resolve. */
+	IrFunction signature() {
+		function = IR.createIrFunction();
+		function.setName(name);
+		function.setSourceKernel(kernel.getName());
+		function.getInstanceArgs().addAll(instanceArgs);
+		for (Param param : kernel.getParams()) {
+			IrType type = TypeLowering.lower(types.typeOf(param), param);
+			IrValue value = type instanceof IrTensorType ? buffer(param.getName(), type, param.getAttribute())
+					: variable(param.getName(), type);
+			values.put(param, value);
+			function.getParams().add(value);
+		}
+		function.getResults().addAll(results());
+		return function;
+	}
+
+	void body() {
+		function.setBody(block(kernel.getBody()));
+	}
+
+	private List<IrType> results() {
+		Type result = types.returnType(kernel);
+		if (result instanceof NoneType) {
+			return List.of();
+		} else if (result instanceof TupleType tuple) {
+			return tuple.elements().stream().map(element -> TypeLowering.lower(element, kernel.getReturnType())).toList();
+		}
+		return List.of(TypeLowering.lower(result, kernel.getReturnType()));
+	}
+
+	private IrBlock block(Suite suite) {
+		IrBlock block = IR.createIrBlock();
+		if (suite != null) {
+			for (Statement statement : suite.getStatements()) {
+				statement(statement, block);
+			}
+		}
+		return block;
+	}
+
+	private void statement(Statement statement, IrBlock block) {
+		if (statement instanceof VarDecl decl) {
+			declaration(decl, block);
+		} else if (statement instanceof ExprStmt stmt && stmt.getOp() != null) {
+			add(block, assignment(stmt), stmt);
+		} else if (statement instanceof ExprStmt stmt && stmt.getExpr() instanceof CallExpr call) {
+			IrEval eval = IR.createIrEval();
+			eval.setExpr(expressions.lower(call));
+			add(block, eval, stmt);
+		} else if (statement instanceof ForStmt loop) {
+			LoopLowering.Nest nest = loops.lower(loop);
+			nest.innermostBody().getStatements().addAll(block(loop.getBody()).getStatements());
+			add(block, nest.outer(), loop);
+		} else if (statement instanceof IfStmt branch) {
+			add(block, conditional(branch), branch);
+		} else if (statement instanceof WhileStmt loop && loop.getElse() == null) {
+			IrWhile irLoop = IR.createIrWhile();
+			irLoop.setCondition(expressions.lower(loop.getCondition()));
+			irLoop.setBody(block(loop.getBody()));
+			add(block, irLoop, loop);
+		} else if (statement instanceof ReturnStmt ret) {
+			add(block, returned(ret), ret);
+		} else if (!(statement instanceof PassStmt)) {
+			throw new LoweringError(statement, IssueCodes.LOWERING_UNSUPPORTED_STATEMENT,
+					"this statement cannot be lowered to the IR yet; the lowering covers declarations, assignments, calls, for, if, while and return");
+		}
+	}
+
+	private static void add(IrBlock block, IrStatement statement, Statement source) {
+		ICompositeNode node = NodeModelUtils.getNode(source);
+		statement.setLine(node == null ? 0 : node.getStartLine());
+		block.getStatements().add(statement);
+	}
+
+	private void declaration(VarDecl decl, IrBlock block) {
+		IrType type = TypeLowering.lower(types.typeOf(decl), decl);
+		boolean stateful = constants.isStdlibClass(ConstantEvaluator.referenceOf(decl.getAttribute()), "Stateful");
+		if (stateful) {
+			IrBuffer global = buffer(name + "." + decl.getName(), type, null);
+			global.setStateful(true);
+			module.getGlobals().add(global);
+			values.put(decl, global);
+		} else if (type instanceof IrTensorType tensor) {
+			IrAlloc alloc = IR.createIrAlloc();
+			IrBuffer buffer = buffer(decl.getName(), type, decl.getAttribute());
+			alloc.setBuffer(buffer);
+			if (decl.getInit() != null) {
+				alloc.setInit(broadcast(decl.getInit(), tensor.getElement()));
+			}
+			values.put(decl, buffer);
+			add(block, alloc, decl);
+		} else {
+			IrDeclare declare = IR.createIrDeclare();
+			IrVar variable = variable(decl.getName(), type);
+			declare.setVar(variable);
+			if (decl.getInit() != null) {
+				declare.setInit(expressions.lowerAs(decl.getInit(), type));
+			}
+			values.put(decl, variable);
+			add(block, declare, decl);
+		}
+	}
+
+	private IrExpr broadcast(Expr init, IrType element) {
+		if (!types.typeOf(init).isNumeric()) {
+			throw new LoweringError(init, IssueCodes.LOWERING_UNSUPPORTED_EXPRESSION,
+					"only a scalar initial value (broadcast to every element) can be lowered yet; initialise the buffer with a scalar and fill it in a loop");
+		}
+		return expressions.lowerAs(init, element);
+	}
+
+	private IrStatement assignment(ExprStmt stmt) {
+		Expr target = stmt.getExpr();
+		String op = stmt.getOp().equals("=") ? null : stmt.getOp().substring(0, stmt.getOp().length() - 1);
+		if (!(target instanceof NameRef || target instanceof SubscriptExpr)
+				|| target instanceof NameRef && types.typeOf(target) instanceof TensorType) {
+			throw unsupportedAssignment(stmt);
+		}
+		if (target instanceof NameRef name && name.getRef() == name && op == null) {
+			IrDeclare declare = IR.createIrDeclare();
+			IrVar variable = variable(Names.nameOf(name), expressions.typeOf(name));
+			declare.setVar(variable);
+			declare.setInit(expressions.lowerAs(stmt.getValue(), variable.getType()));
+			values.put(name, variable);
+			return declare;
+		}
+		IrType targetType = expressions.typeOf(target);
+		IrExpr value = op == null ? expressions.lowerAs(stmt.getValue(), targetType)
+				: ExpressionLowering.castTo(
+						expressions.augmented(op, expressions.lower(target), types.typeOf(target), stmt.getValue(), stmt),
+						targetType);
+		if (target instanceof NameRef name && values.get(name.getRef()) instanceof IrVar variable) {
+			IrAssign assign = IR.createIrAssign();
+			assign.setTarget(variable);
+			assign.setValue(value);
+			return assign;
+		} else if (target instanceof NameRef name && values.get(name.getRef()) instanceof IrBuffer buffer
+				&& !(buffer.getType() instanceof IrTensorType)) {
+			return store(buffer, List.of(), value);
+		} else if (target instanceof SubscriptExpr subscript && subscript.getTarget() instanceof NameRef name
+				&& values.get(name.getRef()) instanceof IrBuffer buffer && buffer.getType() instanceof IrTensorType tensor
+				&& tensor.getShape().size() == subscript.getIndices().size()
+				&& subscript.getIndices().stream().noneMatch(SliceExpr.class::isInstance)) {
+			return store(buffer, expressions.indices(subscript.getIndices()), value);
+		}
+		throw unsupportedAssignment(stmt);
+	}
+
+	private static LoweringError unsupportedAssignment(ExprStmt stmt) {
+		return new LoweringError(stmt, IssueCodes.LOWERING_UNSUPPORTED_STATEMENT,
+				"this assignment cannot be lowered to the IR yet; assign to a scalar or to one element of a tensor");
+	}
+
+	private static IrStore store(IrBuffer buffer, List<IrExpr> indices, IrExpr value) {
+		IrStore store = IR.createIrStore();
+		store.setBuffer(buffer);
+		store.getIndices().addAll(indices);
+		store.setValue(value);
+		return store;
+	}
+
+	private IrIf conditional(IfStmt branch) {
+		IrIf root = branch(branch.getCondition(), branch.getThen());
+		IrIf last = root;
+		for (ElifClause elif : branch.getElifs()) {
+			IrIf next = branch(elif.getCondition(), elif.getBody());
+			IrBlock elseBlock = IR.createIrBlock();
+			elseBlock.getStatements().add(next);
+			last.setElse(elseBlock);
+			last = next;
+		}
+		if (branch.getElse() != null) {
+			last.setElse(block(branch.getElse()));
+		}
+		return root;
+	}
+
+	private IrIf branch(Expr condition, Suite then) {
+		IrIf irIf = IR.createIrIf();
+		irIf.setCondition(expressions.lower(condition));
+		irIf.setThen(block(then));
+		return irIf;
+	}
+
+	private IrReturn returned(ReturnStmt ret) {
+		IrReturn irReturn = IR.createIrReturn();
+		List<Expr> returned = ret.getValue() == null ? List.of()
+				: ret.getValue() instanceof TupleExpr tuple ? tuple.getElements() : List.of(ret.getValue());
+		List<IrType> results = function.getResults();
+		for (int i = 0; i < returned.size(); i++) {
+			irReturn.getValues().add(i < results.size() ? expressions.lowerAs(returned.get(i), results.get(i))
+					: expressions.lower(returned.get(i)));
+		}
+		return irReturn;
+	}
+
+	private static IrVar variable(String name, IrType type) {
+		IrVar variable = IR.createIrVar();
+		variable.setName(name);
+		variable.setType(type);
+		return variable;
+	}
+
+	/** A buffer; {@code @ Memory(resource=..., storage_type=...)} sets its resource and storage type. */
+	private IrBuffer buffer(String name, IrType type, Expr attribute) {
+		IrBuffer buffer = IR.createIrBuffer();
+		buffer.setName(name);
+		buffer.setType(EcoreUtil.copy(type));
+		if (attribute instanceof CallExpr memory
+				&& ConstantEvaluator.referenceOf(memory.getCallee()) instanceof FunctionDef callee
+				&& "Memory".equals(callee.getName())) {
+			for (Argument argument : memory.getArgs()) {
+				String value = argument.getValue() instanceof StringLiteral text ? text.getValue() : null;
+				if ("resource".equals(argument.getKeyword())) {
+					buffer.setResource(value);
+				} else if ("storage_type".equals(argument.getKeyword())) {
+					buffer.setStorageType(value);
+				}
+			}
+		}
+		return buffer;
+	}
+}

@@ -1,0 +1,90 @@
+package org.allo.lang.lowering;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.allo.lang.allo.FunctionDef;
+import org.allo.lang.allo.TypeParam;
+import org.allo.lang.ir.IrFactory;
+import org.allo.lang.ir.IrFunction;
+import org.allo.lang.ir.IrModule;
+import org.allo.lang.scoping.Stdlib;
+import org.allo.lang.types.ConstantEvaluator;
+import org.allo.lang.types.Templates;
+import org.allo.lang.types.Type;
+import org.allo.lang.types.TypeComputer;
+import org.allo.lang.validation.IssueCodes;
+import org.eclipse.emf.ecore.EObject;
+
+import com.google.inject.Inject;
+
+/**
+ * Lowers a checked kernel and the kernels it calls to an IR module (issue 4): one function per
+ * kernel instance, the called ones first, the requested one marked top. A template is lowered
+ * with the arguments of the file's {@code allo.customize(K, instantiate=[...])}. What the
+ * lowering does not cover yet is reported as a diagnostic, never thrown at the caller.
+ */
+public class Lowering {
+
+	@Inject
+	private TypeComputer computer;
+
+	@Inject
+	private ConstantEvaluator constants;
+
+	@Inject
+	private Templates templates;
+
+	@Inject
+	private Stdlib stdlib;
+
+	@Inject
+	private Instantiations instantiations;
+
+	/** One kernel with its template parameters bound. */
+	private record Instance(FunctionDef kernel, Map<TypeParam, Object> binding) {
+	}
+
+	public LoweringResult lower(FunctionDef kernel) {
+		IrModule module = IrFactory.eINSTANCE.createIrModule();
+		module.setName(kernel.getName());
+		Map<Instance, IrFunction> lowered = new LinkedHashMap<>();
+		try {
+			Map<TypeParam, Object> binding = kernel.getTypeParams().isEmpty() ? Map.of()
+					: instantiations.of(kernel);
+			IrFunction top = lower(new Instance(kernel, binding), kernel, module, lowered);
+			top.setTop(true);
+			module.getFunctions().addAll(lowered.values());
+			return new LoweringResult(module, List.of());
+		} catch (LoweringError error) {
+			return new LoweringResult(null, List.of(error.diagnostic()));
+		}
+	}
+
+	private IrFunction lower(Instance instance, EObject site, IrModule module, Map<Instance, IrFunction> lowered) {
+		IrFunction existing = lowered.get(instance);
+		if (existing != null) {
+			return existing;
+		}
+		FunctionDef kernel = instance.kernel();
+		if (instance.binding().size() != kernel.getTypeParams().size()) {
+			throw new LoweringError(site, IssueCodes.LOWERING_TEMPLATE, "the template arguments of kernel '"
+					+ kernel.getName() + "' are not all known here; pass them explicitly, e.g. " + kernel.getName() + "[int32, 16](...)");
+		}
+		List<String> args = kernel.getTypeParams().stream().map(param -> text(instance.binding().get(param))).toList();
+		String name = args.isEmpty() ? kernel.getName()
+				: kernel.getName() + "_" + String.join("_", args).replaceAll("[^A-Za-z0-9]+", "_").replaceAll("_$", "");
+		KernelLowering lowering = new KernelLowering(kernel, name, args,
+				new InstanceTyping(computer, constants, instance.binding()), constants, templates, stdlib, module,
+				(callee, binding, callSite) -> lower(new Instance(callee, binding), callSite, module, lowered));
+		IrFunction function = lowering.signature();
+		lowering.body();
+		lowered.put(instance, function);
+		return function;
+	}
+
+	private static String text(Object value) {
+		return value instanceof Type type ? type.display() : String.valueOf(value);
+	}
+}

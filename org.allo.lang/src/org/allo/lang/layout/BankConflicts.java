@@ -1,5 +1,6 @@
 package org.allo.lang.layout;
 
+import org.allo.lang.scoping.Names;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,7 +13,6 @@ import org.allo.lang.allo.Expr;
 import org.allo.lang.allo.LoopVar;
 import org.allo.lang.allo.NameRef;
 import org.allo.lang.allo.SubscriptExpr;
-import org.allo.lang.schedule.ScheduleSteps;
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 
@@ -71,11 +71,11 @@ public final class BankConflicts {
 	}
 
 	private static boolean mentions(Expr index, LoopVar loop) {
-		if (index instanceof NameRef name && ScheduleSteps.resolved(name) == loop) {
+		if (index instanceof NameRef name && Names.targetOf(name) == loop) {
 			return true;
 		}
 		for (NameRef name : EcoreUtil2.getAllContentsOfType(index, NameRef.class)) {
-			if (ScheduleSteps.resolved(name) == loop) {
+			if (Names.targetOf(name) == loop) {
 				return true;
 			}
 		}
@@ -83,16 +83,16 @@ public final class BankConflicts {
 	}
 
 	private static Integer offset(Expr index, LoopVar loop) {
-		if (index instanceof NameRef name && ScheduleSteps.resolved(name) == loop) {
+		if (index instanceof NameRef name && Names.targetOf(name) == loop) {
 			return 0;
 		}
 		if (index instanceof BinaryExpr binary && ("+".equals(binary.getOp()) || "-".equals(binary.getOp()))) {
 			boolean plus = "+".equals(binary.getOp());
-			if (binary.getLeft() instanceof NameRef left && ScheduleSteps.resolved(left) == loop) {
+			if (binary.getLeft() instanceof NameRef left && Names.targetOf(left) == loop) {
 				Integer c = ConstantInts.valueOf(binary.getRight());
 				return c == null ? null : plus ? c : -c;
 			}
-			if (plus && binary.getRight() instanceof NameRef right && ScheduleSteps.resolved(right) == loop) {
+			if (plus && binary.getRight() instanceof NameRef right && Names.targetOf(right) == loop) {
 				return ConstantInts.valueOf(binary.getLeft());
 			}
 		}

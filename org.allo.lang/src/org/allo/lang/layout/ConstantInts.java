@@ -1,5 +1,6 @@
 package org.allo.lang.layout;
 
+import org.allo.lang.scoping.Names;
 import java.math.BigInteger;
 
 import org.allo.lang.allo.BinaryExpr;
@@ -10,7 +11,6 @@ import org.allo.lang.allo.NameRef;
 import org.allo.lang.allo.Referable;
 import org.allo.lang.allo.UnaryExpr;
 import org.allo.lang.allo.VarDecl;
-import org.allo.lang.schedule.ScheduleSteps;
 import org.allo.lang.scoping.Members;
 import org.eclipse.xtext.EcoreUtil2;
 
@@ -54,7 +54,7 @@ public final class ConstantInts {
 			return binary(binary, depth);
 		}
 		if (expr instanceof NameRef name) {
-			return constant(ScheduleSteps.resolved(name), depth);
+			return constant(Names.targetOf(name), depth);
 		}
 		return null;
 	}

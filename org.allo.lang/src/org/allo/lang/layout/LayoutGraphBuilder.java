@@ -22,7 +22,6 @@ import org.allo.lang.allo.StringLiteral;
 import org.allo.lang.allo.SubscriptExpr;
 import org.allo.lang.allo.VarDecl;
 import org.allo.lang.layout.LayoutVariable.Role;
-import org.allo.lang.schedule.ScheduleSteps;
 import org.allo.lang.scoping.Members;
 import org.allo.lang.scoping.Names;
 import org.eclipse.emf.ecore.EObject;
@@ -178,7 +177,7 @@ final class LayoutGraphBuilder {
 
 	/** A name's variable; a name that declares itself by assignment is its own referable. */
 	private LayoutVariable nameVariable(NameRef name, String instance) {
-		LayoutVariable variable = variable(ScheduleSteps.resolved(name), instance);
+		LayoutVariable variable = variable(Names.targetOf(name), instance);
 		return variable != null ? variable : variable(name, instance);
 	}
 

@@ -89,10 +89,10 @@ public class LayoutService {
 	 */
 	public Referable tensorOf(Schedule schedule, Expr reference) {
 		if (reference instanceof MemberExpr member) {
-			return ScheduleSteps.resolved(member);
+			return Names.targetOf(member);
 		}
 		if (reference instanceof NameRef handle) {
-			return ScheduleSteps.resolved(handle);
+			return Names.targetOf(handle);
 		}
 		if (reference instanceof StringLiteral literal && literal.getValue() != null) {
 			String text = literal.getValue();
@@ -195,7 +195,7 @@ public class LayoutService {
 				: argument instanceof TupleExpr tuple ? tuple.getElements() : argument == null ? List.of() : List.of(argument);
 		List<Schedule> result = new ArrayList<>();
 		for (Expr name : names) {
-			Referable target = ScheduleSteps.resolved(name);
+			Referable target = Names.targetOf(name);
 			for (Schedule schedule : all) {
 				if (schedule.binding() == target) {
 					result.add(schedule);

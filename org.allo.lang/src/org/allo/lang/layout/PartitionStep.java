@@ -50,7 +50,7 @@ public record PartitionStep(Step step, Referable target, Kind kind, Integer dim,
 
 	/** {@code Partition.Cyclic} (also through {@code allo.}), or its integer code 0, 1, 2 as in Allo. */
 	private static Kind kindOf(Expr expr) {
-		Referable member = ScheduleSteps.resolved(expr);
+		Referable member = Names.targetOf(expr);
 		ClassDef owner = member == null ? null : EcoreUtil2.getContainerOfType(member, ClassDef.class);
 		if (owner != null && "Partition".equals(owner.getName())) {
 			return switch (Names.nameOf(member)) {

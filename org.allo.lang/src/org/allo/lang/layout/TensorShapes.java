@@ -1,5 +1,6 @@
 package org.allo.lang.layout;
 
+import org.allo.lang.scoping.Names;
 import org.allo.lang.allo.CallExpr;
 import org.allo.lang.allo.ClassDef;
 import org.allo.lang.allo.Expr;
@@ -9,7 +10,6 @@ import org.allo.lang.allo.Param;
 import org.allo.lang.allo.Referable;
 import org.allo.lang.allo.SubscriptExpr;
 import org.allo.lang.allo.VarDecl;
-import org.allo.lang.schedule.ScheduleSteps;
 import org.allo.lang.scoping.Members;
 
 /**
@@ -46,7 +46,7 @@ public final class TensorShapes {
 				return sizesOfType(calleeKernel(call).getReturnType());
 			}
 			if (value instanceof NameRef alias) {
-				return sizesOf(ScheduleSteps.resolved(alias), depth + 1);
+				return sizesOf(Names.targetOf(alias), depth + 1);
 			}
 		}
 		return null;
@@ -81,10 +81,10 @@ public final class TensorShapes {
 		if (callee instanceof SubscriptExpr instance) {
 			callee = instance.getTarget();
 		}
-		return ScheduleSteps.resolved(callee) instanceof FunctionDef kernel && kernel.getBody() != null ? kernel : null;
+		return Names.targetOf(callee) instanceof FunctionDef kernel && kernel.getBody() != null ? kernel : null;
 	}
 
 	private static boolean isStreamClass(Expr type) {
-		return ScheduleSteps.resolved(type) instanceof ClassDef classDef && "Stream".equals(classDef.getName());
+		return Names.targetOf(type) instanceof ClassDef classDef && "Stream".equals(classDef.getName());
 	}
 }

@@ -1,5 +1,6 @@
 package org.allo.lang.lowering;
 
+import org.allo.lang.scoping.Names;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,6 @@ import org.allo.lang.ir.IrValue;
 import org.allo.lang.ir.IrVar;
 import org.allo.lang.ir.IrVarRef;
 import org.allo.lang.scoping.Stdlib;
-import org.allo.lang.types.ConstantEvaluator;
 import org.allo.lang.types.IntType;
 import org.allo.lang.types.TensorType;
 import org.allo.lang.types.Type;
@@ -310,10 +310,10 @@ final class ExpressionLowering {
 	private IrExpr call(CallExpr call) {
 		List<Expr> args = call.getArgs().stream().map(argument -> argument.getValue()).toList();
 		if (call.getCallee() instanceof SubscriptExpr explicit
-				&& ConstantEvaluator.referenceOf(explicit.getTarget()) instanceof FunctionDef template && isKernel(template)) {
+				&& Names.targetOf(explicit.getTarget()) instanceof FunctionDef template && isKernel(template)) {
 			return kernelCall(call, template, templates.bindExplicit(template, explicit.getIndices(), types.binding()), args);
 		}
-		Referable callee = ConstantEvaluator.referenceOf(call.getCallee());
+		Referable callee = Names.targetOf(call.getCallee());
 		if (callee instanceof FunctionDef function && isKernel(function)) {
 			Map<TypeParam, Object> binding = function.getTypeParams().isEmpty() ? Map.of()
 					: templates.infer(function, args.stream().map(types::typeOf).toList());

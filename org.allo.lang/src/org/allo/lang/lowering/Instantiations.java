@@ -1,5 +1,6 @@
 package org.allo.lang.lowering;
 
+import org.allo.lang.scoping.Names;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,6 @@ import org.allo.lang.allo.ListExpr;
 import org.allo.lang.allo.TupleExpr;
 import org.allo.lang.allo.TypeParam;
 import org.allo.lang.scoping.Stdlib;
-import org.allo.lang.types.ConstantEvaluator;
 import org.allo.lang.types.Templates;
 import org.allo.lang.validation.IssueCodes;
 import org.eclipse.emf.ecore.EObject;
@@ -43,9 +43,9 @@ class Instantiations {
 	}
 
 	private List<Expr> instantiateArguments(CallExpr call, FunctionDef template) {
-		if (!(ConstantEvaluator.referenceOf(call.getCallee()) instanceof FunctionDef customize)
+		if (!(Names.targetOf(call.getCallee()) instanceof FunctionDef customize)
 				|| !"customize".equals(customize.getName()) || !stdlib.isStdlib(customize.eResource())
-				|| call.getArgs().isEmpty() || ConstantEvaluator.referenceOf(call.getArgs().get(0).getValue()) != template) {
+				|| call.getArgs().isEmpty() || Names.targetOf(call.getArgs().get(0).getValue()) != template) {
 			return null;
 		}
 		for (Argument argument : call.getArgs()) {

@@ -168,7 +168,7 @@ final class KernelLowering {
 
 	private void declaration(VarDecl decl, IrBlock block) {
 		IrType type = TypeLowering.lower(types.typeOf(decl), decl);
-		boolean stateful = constants.isStdlibClass(ConstantEvaluator.referenceOf(decl.getAttribute()), "Stateful");
+		boolean stateful = constants.isStdlibClass(Names.targetOf(decl.getAttribute()), "Stateful");
 		if (stateful) {
 			IrBuffer global = buffer(name + "." + decl.getName(), type, null);
 			global.setStateful(true);
@@ -301,7 +301,7 @@ final class KernelLowering {
 		buffer.setName(name);
 		buffer.setType(EcoreUtil.copy(type));
 		if (attribute instanceof CallExpr memory
-				&& ConstantEvaluator.referenceOf(memory.getCallee()) instanceof FunctionDef callee
+				&& Names.targetOf(memory.getCallee()) instanceof FunctionDef callee
 				&& "Memory".equals(callee.getName())) {
 			for (Argument argument : memory.getArgs()) {
 				String value = argument.getValue() instanceof StringLiteral text ? text.getValue() : null;

@@ -1,5 +1,6 @@
 package org.allo.lang.lowering;
 
+import org.allo.lang.scoping.Names;
 import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +20,6 @@ import org.allo.lang.ir.IrFor;
 import org.allo.lang.ir.IrValue;
 import org.allo.lang.ir.IrVar;
 import org.allo.lang.schedule.LoopTable;
-import org.allo.lang.types.ConstantEvaluator;
 import org.allo.lang.validation.IssueCodes;
 
 /**
@@ -51,7 +51,7 @@ final class LoopLowering {
 
 	Nest lower(ForStmt loop) {
 		if (!(loop.getIterable() instanceof CallExpr call) || loop.getElse() != null
-				|| !(ConstantEvaluator.referenceOf(call.getCallee()) instanceof FunctionDef iterator)) {
+				|| !(Names.targetOf(call.getCallee()) instanceof FunctionDef iterator)) {
 			throw unsupported(loop);
 		}
 		List<Expr> positional = call.getArgs().stream().filter(a -> a.getKeyword() == null && !a.isStar())

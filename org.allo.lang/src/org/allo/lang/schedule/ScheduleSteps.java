@@ -1,5 +1,6 @@
 package org.allo.lang.schedule;
 
+import org.allo.lang.scoping.Names;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,6 @@ import org.allo.lang.allo.ClassDef;
 import org.allo.lang.allo.Expr;
 import org.allo.lang.allo.ExprStmt;
 import org.allo.lang.allo.FunctionDef;
-import org.allo.lang.allo.ImportedName;
 import org.allo.lang.allo.MemberExpr;
 import org.allo.lang.allo.Module;
 import org.allo.lang.allo.NameRef;
@@ -74,9 +74,9 @@ public final class ScheduleSteps {
 	}
 
 	private static boolean isCustomize(CallExpr call) {
-		Referable callee = resolved(call.getCallee());
+		Referable callee = Names.targetOf(call.getCallee());
 		return callee instanceof FunctionDef function && "customize".equals(function.getName())
-				&& function.getReturnType() instanceof NameRef type && resolved(type) instanceof ClassDef classDef
+				&& function.getReturnType() instanceof NameRef type && Names.targetOf(type) instanceof ClassDef classDef
 				&& "Schedule".equals(classDef.getName());
 	}
 
@@ -84,22 +84,12 @@ public final class ScheduleSteps {
 		if (call.getArgs().isEmpty()) {
 			return null;
 		}
-		return resolved(call.getArgs().get(0).getValue()) instanceof FunctionDef kernel ? kernel : null;
+		return Names.targetOf(call.getArgs().get(0).getValue()) instanceof FunctionDef kernel ? kernel : null;
 	}
 
 	private static boolean isScheduleMethod(FunctionDef primitive) {
 		ClassDef owner = EcoreUtil2.getContainerOfType(primitive, ClassDef.class);
 		return owner != null && "Schedule".equals(owner.getName());
-	}
-
-	/** What a name or member expression refers to, looking through imports; null when unresolved. */
-	public static Referable resolved(Expr expr) {
-		Referable target = expr instanceof NameRef name ? name.getRef()
-				: expr instanceof MemberExpr member ? member.getMember() : null;
-		for (int i = 0; target instanceof ImportedName imported && i < 16; i++) {
-			target = imported.getTarget();
-		}
-		return target == null || target.eIsProxy() ? null : target;
 	}
 
 	/** Pairs the step's arguments with its stub parameters and keeps those that have a role. */
@@ -108,7 +98,7 @@ public final class ScheduleSteps {
 		for (Map.Entry<Argument, Param> pair : parameters(step).entrySet()) {
 			Param param = pair.getValue();
 			if (param.getType() instanceof NameRef role) {
-				Referable roleClass = resolved(role);
+				Referable roleClass = Names.targetOf(role);
 				if (roleClass instanceof ClassDef classDef && classDef.getName().endsWith("Ref")) {
 					result.add(new RoleArgument(pair.getKey().getValue(), classDef.getName()));
 				}

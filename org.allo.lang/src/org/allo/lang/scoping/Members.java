@@ -127,7 +127,7 @@ public class Members {
 
 	private boolean collectInstanceOfValue(Expr value, Map<String, Referable> result, int depth) {
 		if (value instanceof CallExpr call) {
-			Referable callee = calleeOf(call.getCallee());
+			Referable callee = Names.targetOf(call.getCallee());
 			if (callee instanceof FunctionDef function && function.getReturnType() != null
 					&& collectInstanceOfType(function.getReturnType(), result, depth)) {
 				if (isSchedule(function.getReturnType())) {
@@ -156,7 +156,7 @@ public class Members {
 		while (head instanceof SubscriptExpr subscript) {
 			head = subscript.getTarget();
 		}
-		Referable named = calleeOf(head);
+		Referable named = Names.targetOf(head);
 		if (named instanceof ClassDef classDef) {
 			addBlock(result, classDef.getBody());
 			return true;
@@ -164,21 +164,8 @@ public class Members {
 		return false;
 	}
 
-	private static Referable calleeOf(Expr expr) {
-		Referable referable = null;
-		if (expr instanceof NameRef name) {
-			referable = name.getRef();
-		} else if (expr instanceof MemberExpr member) {
-			referable = member.getMember();
-		}
-		for (int i = 0; referable instanceof ImportedName imported && i < MAX_ALIAS_DEPTH; i++) {
-			referable = imported.getTarget();
-		}
-		return referable == null || referable.eIsProxy() ? null : referable;
-	}
-
 	private static boolean isSchedule(Expr type) {
-		return calleeOf(type) instanceof ClassDef classDef && "Schedule".equals(classDef.getName());
+		return Names.targetOf(type) instanceof ClassDef classDef && "Schedule".equals(classDef.getName());
 	}
 
 	/** {@code s = allo.customize(gemm)}: {@code s.C} names gemm's parameters and local tensors. */
@@ -187,7 +174,7 @@ public class Members {
 			return;
 		}
 		Expr kernel = customize.getArgs().get(0).getValue();
-		if (calleeOf(kernel) instanceof FunctionDef function) {
+		if (Names.targetOf(kernel) instanceof FunctionDef function) {
 			for (Referable tensor : kernelTensors(function)) {
 				result.putIfAbsent(Names.nameOf(tensor), tensor);
 			}

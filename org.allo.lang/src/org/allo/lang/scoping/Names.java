@@ -5,6 +5,8 @@ import java.util.List;
 import org.allo.lang.allo.AlloPackage;
 import org.allo.lang.allo.FunctionDef;
 import org.allo.lang.allo.ClassDef;
+import org.allo.lang.allo.Expr;
+import org.allo.lang.allo.MemberExpr;
 import org.allo.lang.allo.ImportStmt;
 import org.allo.lang.allo.ImportedName;
 import org.allo.lang.allo.LoopVar;
@@ -24,6 +26,9 @@ import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
  * triggers linking.
  */
 public final class Names {
+
+	/** Imports re-exporting imports: a bound that stops a (wrong) cycle of them. */
+	private static final int MAX_IMPORT_CHAIN = 16;
 
 	private Names() {
 	}
@@ -54,6 +59,16 @@ public final class Names {
 			return dot < 0 ? module : module.substring(0, dot);
 		}
 		return null;
+	}
+
+	/** What a name or member expression refers to, looking through imports; null when unresolved. */
+	public static Referable targetOf(Expr expr) {
+		Referable target = expr instanceof NameRef name ? name.getRef()
+				: expr instanceof MemberExpr member ? member.getMember() : null;
+		for (int depth = 0; target instanceof ImportedName imported && depth < MAX_IMPORT_CHAIN; depth++) {
+			target = imported.getTarget();
+		}
+		return target == null || target.eIsProxy() ? null : target;
 	}
 
 	/** The text written for a cross-reference, without hidden tokens; "" when there is none. */

@@ -1,5 +1,6 @@
 package org.allo.lang.types;
 
+import org.allo.lang.scoping.Names;
 import java.util.Map;
 
 import org.allo.lang.allo.BinaryExpr;
@@ -86,7 +87,7 @@ public class CompileTime {
 	public boolean isPid(NameRef assigned) {
 		EObject statement = assigned.eContainer() instanceof TupleExpr tuple ? tuple.eContainer() : assigned.eContainer();
 		if (statement instanceof ExprStmt assignment && assignment.getValue() instanceof CallExpr call) {
-			return ConstantEvaluator.referenceOf(call.getCallee()) instanceof FunctionDef function
+			return Names.targetOf(call.getCallee()) instanceof FunctionDef function
 					&& "get_pid".equals(function.getName());
 		}
 		return false;

@@ -156,7 +156,7 @@ public class ConstantEvaluator {
 	public boolean isConstExpr(VarDecl decl) {
 		Expr type = decl.getType();
 		return type instanceof SubscriptExpr subscript
-				&& isStdlibClass(referenceOf(subscript.getTarget()), "ConstExpr");
+				&& isStdlibClass(Names.targetOf(subscript.getTarget()), "ConstExpr");
 	}
 
 	private Object member(MemberExpr member, Map<TypeParam, Object> env, int depth) {
@@ -179,7 +179,7 @@ public class ConstantEvaluator {
 	}
 
 	private Object call(CallExpr call, Map<TypeParam, Object> env, int depth) {
-		Referable callee = referenceOf(call.getCallee());
+		Referable callee = Names.targetOf(call.getCallee());
 		if (callee instanceof FunctionDef function && isTypeConstructor(function)) {
 			List<Object> args = new ArrayList<>();
 			for (Argument argument : call.getArgs()) {
@@ -215,20 +215,6 @@ public class ConstantEvaluator {
 	public boolean isStdlibClass(Referable referable, String name) {
 		return referable instanceof ClassDef classDef && name.equals(classDef.getName())
 				&& stdlib.isStdlib(classDef.eResource());
-	}
-
-	/** The declaration an expression names directly ({@code int32}, {@code allo.matmul}), through imports. */
-	public static Referable referenceOf(Expr expr) {
-		Referable referable = null;
-		if (expr instanceof NameRef name) {
-			referable = name.getRef();
-		} else if (expr instanceof MemberExpr member) {
-			referable = member.getMember();
-		}
-		for (int i = 0; referable instanceof ImportedName imported && i < MAX_DEPTH; i++) {
-			referable = imported.getTarget();
-		}
-		return referable == null || referable.eIsProxy() ? null : referable;
 	}
 
 	/** The scalar type built by a constructor, or null for arguments out of Allo's range (the validator says why). */

@@ -1,5 +1,6 @@
 package org.allo.lang.types;
 
+import org.allo.lang.scoping.Names;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +110,7 @@ public class Conversions {
 
 	/** {@code min}, {@code max} and {@code allo.abs} choose among their arguments without widening. */
 	private boolean isSelection(CallExpr call) {
-		return ConstantEvaluator.referenceOf(call.getCallee()) instanceof FunctionDef function
+		return Names.targetOf(call.getCallee()) instanceof FunctionDef function
 				&& stdlib.isStdlib(function.eResource()) && List.of("min", "max", "abs").contains(function.getName());
 	}
 

@@ -1,5 +1,6 @@
 package org.allo.lang.types;
 
+import org.allo.lang.scoping.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -116,7 +117,7 @@ public class InstanceChecker {
 
 	private static String metaName(WithStmt with) {
 		if (with.getContext() instanceof CallExpr call
-				&& ConstantEvaluator.referenceOf(call.getCallee()) instanceof FunctionDef function
+				&& Names.targetOf(call.getCallee()) instanceof FunctionDef function
 				&& List.of("meta_if", "meta_elif", "meta_else").contains(function.getName())) {
 			return function.getName();
 		}

@@ -1,5 +1,6 @@
 package org.allo.lang.types;
 
+import org.allo.lang.scoping.Names;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,7 +39,7 @@ public class Templates {
 	}
 
 	private boolean isTypeClass(Expr bound) {
-		return ConstantEvaluator.referenceOf(bound) instanceof FunctionDef function && constants.isTypeConstructor(function);
+		return Names.targetOf(bound) instanceof FunctionDef function && constants.isTypeConstructor(function);
 	}
 
 	public TypeVar typeVar(TypeParam param) {
@@ -162,7 +163,7 @@ public class Templates {
 						: "type " + type.display() + " does not satisfy " + param.getName() + ": " + allowed.stream()
 								.map(Type::display).collect(java.util.stream.Collectors.joining(", ", "(", ")"));
 			}
-			Referable typeClass = ConstantEvaluator.referenceOf(bound);
+			Referable typeClass = Names.targetOf(bound);
 			return typeClass instanceof FunctionDef function && classOf(type).equals(function.getName()) ? null
 					: "type " + type.display() + " does not satisfy " + param.getName() + ": " + TypeComputer.textOf(bound).trim();
 		}

@@ -280,11 +280,11 @@ public class TypeComputer {
 		private Type call(CallExpr call) {
 			Expr callee = call.getCallee();
 			if (callee instanceof SubscriptExpr explicit
-					&& ConstantEvaluator.referenceOf(explicit.getTarget()) instanceof FunctionDef template
+					&& Names.targetOf(explicit.getTarget()) instanceof FunctionDef template
 					&& !template.getTypeParams().isEmpty()) {
 				return returnType(template, templates.bindExplicit(template, explicit.getIndices(), env));
 			}
-			Referable target = ConstantEvaluator.referenceOf(callee);
+			Referable target = Names.targetOf(callee);
 			if (target instanceof FunctionDef function) {
 				if (constants.isTypeConstructor(function)) {
 					Object constructed = constants.evaluate(call, env);
@@ -451,7 +451,7 @@ public class TypeComputer {
 		}
 
 		private Type denotedSubscript(SubscriptExpr subscript) {
-			Referable head = ConstantEvaluator.referenceOf(subscript.getTarget());
+			Referable head = Names.targetOf(subscript.getTarget());
 			List<Expr> indices = subscript.getIndices();
 			if (constants.isStdlibClass(head, "Stream")) {
 				Long depth = indices.size() > 1 && constants.evaluate(indices.get(1), env) instanceof BigInteger d

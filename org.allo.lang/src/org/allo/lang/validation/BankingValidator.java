@@ -83,7 +83,7 @@ public class BankingValidator extends CheckGroup {
 		Map<LayoutVariable, List<Access>> byTensor = new LinkedHashMap<>();
 		Map<LayoutVariable, Referable> tensors = new LinkedHashMap<>();
 		for (SubscriptExpr subscript : EcoreUtil2.getAllContentsOfType(forStmt.getBody(), SubscriptExpr.class)) {
-			Referable tensor = ScheduleSteps.resolved(subscript.getTarget());
+			Referable tensor = Names.targetOf(subscript.getTarget());
 			LayoutVariable variable = tensor == null ? null : moduleLayouts.variableOf(tensor);
 			if (variable != null && variable.rank() == subscript.getIndices().size()) {
 				Access access = BankConflicts.access(subscript, loop.var());
@@ -228,7 +228,7 @@ public class BankingValidator extends CheckGroup {
 
 	/** Lower bound, upper bound and step of the loop variable: {@code range(...)}, {@code allo.grid(...)}. */
 	private static int[] bounds(ForStmt loop, LoopVar var) {
-		if (!(loop.getIterable() instanceof CallExpr call) || !(ScheduleSteps.resolved(call.getCallee()) instanceof FunctionDef maker)) {
+		if (!(loop.getIterable() instanceof CallExpr call) || !(Names.targetOf(call.getCallee()) instanceof FunctionDef maker)) {
 			return null;
 		}
 		List<Expr> positional = new ArrayList<>();
@@ -261,7 +261,7 @@ public class BankingValidator extends CheckGroup {
 	/** Ports per bank: 2 for {@code @ Memory(storage_type="RAM_2P" | "RAM_T2P")} (the stub's default), else 1. */
 	private static int portsOf(Referable tensor) {
 		Expr attribute = tensor instanceof Param param ? param.getAttribute() : tensor instanceof VarDecl decl ? decl.getAttribute() : null;
-		if (!(attribute instanceof CallExpr call) || !(ScheduleSteps.resolved(call.getCallee()) instanceof FunctionDef memory)
+		if (!(attribute instanceof CallExpr call) || !(Names.targetOf(call.getCallee()) instanceof FunctionDef memory)
 				|| !"Memory".equals(memory.getName())) {
 			return 1;
 		}

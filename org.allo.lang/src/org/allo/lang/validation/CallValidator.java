@@ -60,11 +60,11 @@ public class CallValidator extends StoreCheckingValidator {
 		Expr callee = call.getCallee();
 		SubscriptExpr explicit = null;
 		if (callee instanceof SubscriptExpr subscript
-				&& ConstantEvaluator.referenceOf(subscript.getTarget()) instanceof FunctionDef) {
+				&& Names.targetOf(subscript.getTarget()) instanceof FunctionDef) {
 			explicit = subscript;
 			callee = subscript.getTarget();
 		}
-		if (!(ConstantEvaluator.referenceOf(callee) instanceof FunctionDef kernel)) {
+		if (!(Names.targetOf(callee) instanceof FunctionDef kernel)) {
 			return;
 		}
 		if (stdlib.isStdlib(kernel.eResource())) {
@@ -245,12 +245,12 @@ public class CallValidator extends StoreCheckingValidator {
 
 	@Check
 	public void customize(CallExpr call) {
-		if (inLibrary(call) || !(ConstantEvaluator.referenceOf(call.getCallee()) instanceof FunctionDef function)
+		if (inLibrary(call) || !(Names.targetOf(call.getCallee()) instanceof FunctionDef function)
 				|| !"customize".equals(function.getName()) || !stdlib.isStdlib(function.eResource())
 				|| call.getArgs().isEmpty()) {
 			return;
 		}
-		if (!(ConstantEvaluator.referenceOf(call.getArgs().get(0).getValue()) instanceof FunctionDef kernel)
+		if (!(Names.targetOf(call.getArgs().get(0).getValue()) instanceof FunctionDef kernel)
 				|| stdlib.isStdlib(kernel.eResource())) {
 			return;
 		}

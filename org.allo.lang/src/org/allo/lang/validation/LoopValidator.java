@@ -1,5 +1,6 @@
 package org.allo.lang.validation;
 
+import org.allo.lang.scoping.Names;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,11 +46,11 @@ public class LoopValidator extends CheckGroup {
 	private Stdlib stdlib;
 
 	private static String builtinName(CallExpr call) {
-		return ConstantEvaluator.referenceOf(call.getCallee()) instanceof FunctionDef function ? function.getName() : "";
+		return Names.targetOf(call.getCallee()) instanceof FunctionDef function ? function.getName() : "";
 	}
 
 	private boolean isBuiltin(CallExpr call) {
-		return ConstantEvaluator.referenceOf(call.getCallee()) instanceof FunctionDef function
+		return Names.targetOf(call.getCallee()) instanceof FunctionDef function
 				&& stdlib.isStdlib(function.eResource());
 	}
 

@@ -109,7 +109,7 @@ public class TypeValidator extends CheckGroup {
 	private List<SubscriptExpr> shapesOf(Expr annotation) {
 		List<SubscriptExpr> result = new ArrayList<>();
 		if (annotation instanceof SubscriptExpr subscript) {
-			Referable head = ConstantEvaluator.referenceOf(subscript.getTarget());
+			Referable head = Names.targetOf(subscript.getTarget());
 			boolean generic = constants.isStdlibClass(head, "Stream")
 					|| constants.isStdlibClass(head, "ConstExpr");
 			if (!generic) {
@@ -156,7 +156,7 @@ public class TypeValidator extends CheckGroup {
 
 	@Check
 	public void typeConstructor(CallExpr call) {
-		if (!(ConstantEvaluator.referenceOf(call.getCallee()) instanceof FunctionDef function)
+		if (!(Names.targetOf(call.getCallee()) instanceof FunctionDef function)
 				|| !constants.isTypeConstructor(function) || inLibrary(call)) {
 			return;
 		}

@@ -40,6 +40,7 @@ import org.allo.lang.ir.IrUnaryOp;
 import org.allo.lang.ir.IrValue;
 import org.allo.lang.ir.IrVar;
 import org.allo.lang.ir.IrVarRef;
+import org.allo.lang.ir.builder.IrNodes;
 import org.allo.lang.scoping.Stdlib;
 import org.allo.lang.types.IntType;
 import org.allo.lang.types.TensorType;
@@ -222,7 +223,7 @@ final class ExpressionLowering {
 			slice.setLow(low);
 			slice.setHigh(low instanceof IrConstant bit && bit.getInteger() != null
 					? constant(bit.getInteger().add(BigInteger.ONE), null, IR.createIrIndexType())
-					: binaryNode(IrBinaryOp.ADD, EcoreUtil.copy(low), constant(BigInteger.ONE, null, IR.createIrIndexType()),
+					: IrNodes.binary(IrBinaryOp.ADD, EcoreUtil.copy(low), constant(BigInteger.ONE, null, IR.createIrIndexType()),
 							IR.createIrIndexType()));
 		} else {
 			throw unsupported(subscript);
@@ -237,7 +238,7 @@ final class ExpressionLowering {
 			throw unsupported(binary);
 		}
 		IrType result = typeOf(binary);
-		return binaryNode(op, lowerAs(binary.getLeft(), result), lowerAs(binary.getRight(), result), result);
+		return IrNodes.binary(op, lowerAs(binary.getLeft(), result), lowerAs(binary.getRight(), result), result);
 	}
 
 	/** {@code target op= value}: computed in TypeRules' type of the operation on the two operand types. */
@@ -247,16 +248,7 @@ final class ExpressionLowering {
 			throw unsupported(at);
 		}
 		IrType result = TypeLowering.lower(TypeRules.binary(op, currentType, types.typeOf(value)), at);
-		return binaryNode(binaryOp, castTo(current, result), lowerAs(value, result), result);
-	}
-
-	static IrBinary binaryNode(IrBinaryOp op, IrExpr left, IrExpr right, IrType type) {
-		IrBinary node = IR.createIrBinary();
-		node.setOp(op);
-		node.setLeft(left);
-		node.setRight(right);
-		node.setType(type);
-		return node;
+		return IrNodes.binary(binaryOp, castTo(current, result), lowerAs(value, result), result);
 	}
 
 	/** Chained comparisons become a conjunction; each pair is compared in the type a select of the two would have. */
@@ -270,8 +262,8 @@ final class ExpressionLowering {
 			Expr left = compare.getOperands().get(i);
 			Expr right = compare.getOperands().get(i + 1);
 			IrType common = TypeLowering.lower(TypeRules.select(types.typeOf(left), types.typeOf(right)), compare);
-			IrExpr pair = binaryNode(op, lowerAs(left, common), lowerAs(right, common), bool());
-			result = result == null ? pair : binaryNode(IrBinaryOp.AND, result, pair, bool());
+			IrExpr pair = IrNodes.binary(op, lowerAs(left, common), lowerAs(right, common), bool());
+			result = result == null ? pair : IrNodes.binary(IrBinaryOp.AND, result, pair, bool());
 		}
 		return result;
 	}
@@ -324,7 +316,7 @@ final class ExpressionLowering {
 			return castTo(lower(args.get(0)), typeOf(call));
 		} else if (("min".equals(name) || "max".equals(name)) && args.size() == 2) {
 			IrType type = typeOf(call);
-			return binaryNode("min".equals(name) ? IrBinaryOp.MIN : IrBinaryOp.MAX, lowerAs(args.get(0), type),
+			return IrNodes.binary("min".equals(name) ? IrBinaryOp.MIN : IrBinaryOp.MAX, lowerAs(args.get(0), type),
 					lowerAs(args.get(1), type), type);
 		} else if (name != null && (MATH.containsKey(name) && args.size() == 1 || "power".equals(name) && args.size() == 2)) {
 			IrType type = typeOf(call);

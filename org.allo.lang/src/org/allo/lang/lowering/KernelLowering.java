@@ -43,6 +43,7 @@ import org.allo.lang.ir.IrTensorType;
 import org.allo.lang.ir.IrType;
 import org.allo.lang.ir.IrValue;
 import org.allo.lang.ir.IrVar;
+import org.allo.lang.ir.builder.IrNodes;
 import org.allo.lang.ir.IrWhile;
 import org.allo.lang.schedule.LoopTable;
 import org.allo.lang.scoping.Names;
@@ -100,7 +101,7 @@ final class KernelLowering {
 		for (Param param : kernel.getParams()) {
 			IrType type = TypeLowering.lower(types.typeOf(param), param);
 			IrValue value = type instanceof IrTensorType ? buffer(param.getName(), type, param.getAttribute())
-					: variable(param.getName(), type);
+					: IrNodes.var(param.getName(), type);
 			values.put(param, value);
 			function.getParams().add(value);
 		}
@@ -185,7 +186,7 @@ final class KernelLowering {
 			add(block, alloc, decl);
 		} else {
 			IrDeclare declare = IR.createIrDeclare();
-			IrVar variable = variable(decl.getName(), type);
+			IrVar variable = IrNodes.var(decl.getName(), type);
 			declare.setVar(variable);
 			if (decl.getInit() != null) {
 				declare.setInit(expressions.lowerAs(decl.getInit(), type));
@@ -212,7 +213,7 @@ final class KernelLowering {
 		}
 		if (target instanceof NameRef name && name.getRef() == name && op == null) {
 			IrDeclare declare = IR.createIrDeclare();
-			IrVar variable = variable(Names.nameOf(name), expressions.typeOf(name));
+			IrVar variable = IrNodes.var(Names.nameOf(name), expressions.typeOf(name));
 			declare.setVar(variable);
 			declare.setInit(expressions.lowerAs(stmt.getValue(), variable.getType()));
 			values.put(name, variable);
@@ -286,13 +287,6 @@ final class KernelLowering {
 					: expressions.lower(returned.get(i)));
 		}
 		return irReturn;
-	}
-
-	private static IrVar variable(String name, IrType type) {
-		IrVar variable = IR.createIrVar();
-		variable.setName(name);
-		variable.setType(type);
-		return variable;
 	}
 
 	/** A buffer; {@code @ Memory(resource=..., storage_type=...)} sets its resource and storage type. */

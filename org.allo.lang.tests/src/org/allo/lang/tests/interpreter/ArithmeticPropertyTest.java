@@ -9,6 +9,7 @@ import org.allo.lang.interpreter.SimulationError;
 import org.allo.lang.ir.IrBinaryOp;
 import org.allo.lang.ir.IrFloatKind;
 import org.allo.lang.ir.IrType;
+import org.allo.lang.ir.builder.IrNodes;
 
 import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
@@ -17,8 +18,8 @@ import net.jqwik.api.Property;
 /** Java's int, byte and float arithmetic are independent oracles for C's int32, int8 and float32. */
 class ArithmeticPropertyTest {
 
-	private static final IrType INT32 = IrBuild.int32();
-	private static final IrType INT8 = IrBuild.intType(8, true);
+	private static final IrType INT32 = IrNodes.int32();
+	private static final IrType INT8 = IrNodes.intType(8, true);
 
 	@Property
 	void int32MatchesJavaInt(@ForAll int a, @ForAll int b) throws SimulationError {

@@ -1,9 +1,9 @@
 package org.allo.lang.tests.interpreter;
 
-import static org.allo.lang.tests.interpreter.IrBuild.fixed;
-import static org.allo.lang.tests.interpreter.IrBuild.floatType;
-import static org.allo.lang.tests.interpreter.IrBuild.int32;
-import static org.allo.lang.tests.interpreter.IrBuild.intType;
+import static org.allo.lang.ir.builder.IrNodes.fixed;
+import static org.allo.lang.ir.builder.IrNodes.floatType;
+import static org.allo.lang.ir.builder.IrNodes.int32;
+import static org.allo.lang.ir.builder.IrNodes.intType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

@@ -1,5 +1,16 @@
 package org.allo.lang.tests.ir;
 
+import static org.allo.lang.ir.builder.IrNodes.binary;
+import static org.allo.lang.ir.builder.IrNodes.bool;
+import static org.allo.lang.ir.builder.IrNodes.buffer;
+import static org.allo.lang.ir.builder.IrNodes.cast;
+import static org.allo.lang.ir.builder.IrNodes.constant;
+import static org.allo.lang.ir.builder.IrNodes.int32;
+import static org.allo.lang.ir.builder.IrNodes.intType;
+import static org.allo.lang.ir.builder.IrNodes.ref;
+import static org.allo.lang.ir.builder.IrNodes.tensor;
+import static org.allo.lang.ir.builder.IrNodes.var;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigInteger;
@@ -31,6 +42,7 @@ import org.allo.lang.ir.IrUnary;
 import org.allo.lang.ir.IrUnaryOp;
 import org.allo.lang.ir.IrVar;
 import org.allo.lang.ir.IrVarRef;
+import org.allo.lang.ir.builder.IrNodes;
 import org.allo.lang.ir.printer.IrExpressions;
 import org.allo.lang.ir.printer.IrPrinter;
 import org.allo.lang.ir.printer.IrTypes;
@@ -73,7 +85,7 @@ class IrPrinterTest {
 		IrExpr sum = binary(IrBinaryOp.ADD, load(c, i, j), product, intType(65, true));
 		IrStore store = IR.createIrStore();
 		store.setBuffer(c);
-		store.getIndices().addAll(List.of(ref(i), ref(j)));
+		store.getIndices().addAll(List.of(loopRef(i), loopRef(j)));
 		store.setValue(cast(sum, int32()));
 		k.getBody().getStatements().add(store);
 		IrReturn ret = IR.createIrReturn();
@@ -96,8 +108,8 @@ class IrPrinterTest {
 
 	@Test
 	void parenthesesOnlyWherePythonNeedsThem() {
-		IrVar x = var("x");
-		IrVar y = var("y");
+		IrVar x = indexVar("x");
+		IrVar y = indexVar("y");
 		IrExpr sumTimes = binary(IrBinaryOp.MUL, binary(IrBinaryOp.ADD, ref(x), ref(y), int32()), ref(x), int32());
 		assertEquals("(x + y) * x", IrExpressions.print(sumTimes));
 		IrExpr leftAssoc = binary(IrBinaryOp.SUB, binary(IrBinaryOp.SUB, ref(x), ref(y), int32()), ref(x), int32());
@@ -138,28 +150,13 @@ class IrPrinterTest {
 	}
 
 	private static IrFor loop(String name, long trips, String band) {
-		IrFor loop = IR.createIrFor();
-		loop.setLoopName(name);
+		IrFor loop = IrNodes.loop(indexVar(name), trips);
 		loop.setBandName(band);
-		loop.setVar(var(name));
-		loop.setLower(constant(0, IR.createIrIndexType()));
-		loop.setUpper(constant(trips, IR.createIrIndexType()));
-		loop.setBody(IR.createIrBlock());
 		return loop;
 	}
 
-	private static IrVar var(String name) {
-		IrVar var = IR.createIrVar();
-		var.setName(name);
-		var.setType(IR.createIrIndexType());
-		return var;
-	}
-
-	private static IrBuffer buffer(String name, IrType type) {
-		IrBuffer buffer = IR.createIrBuffer();
-		buffer.setName(name);
-		buffer.setType(type);
-		return buffer;
+	private static IrVar indexVar(String name) {
+		return var(name, IR.createIrIndexType());
 	}
 
 	private static IrLayout layout(IrPartitionKind first, int firstFactor, IrPartitionKind second, int secondFactor) {
@@ -177,72 +174,14 @@ class IrPrinterTest {
 	}
 
 	private static IrLoad load(IrBuffer buffer, IrFor row, IrFor column) {
-		IrLoad load = IR.createIrLoad();
-		load.setBuffer(buffer);
-		load.getIndices().addAll(List.of(ref(row), ref(column)));
-		load.setType(int32());
-		return load;
+		return IrNodes.load(buffer, loopRef(row), loopRef(column));
 	}
 
-	private static IrVarRef ref(IrFor loop) {
+	private static IrVarRef loopRef(IrFor loop) {
 		return ref(loop.getVar());
-	}
-
-	private static IrVarRef ref(IrVar var) {
-		IrVarRef ref = IR.createIrVarRef();
-		ref.setVar(var);
-		ref.setType(EcoreUtil.copy(var.getType()));
-		return ref;
-	}
-
-	private static IrExpr binary(IrBinaryOp op, IrExpr left, IrExpr right, IrType type) {
-		IrBinary binary = IR.createIrBinary();
-		binary.setOp(op);
-		binary.setLeft(left);
-		binary.setRight(right);
-		binary.setType(type);
-		return binary;
-	}
-
-	private static IrCast cast(IrExpr operand, IrType to) {
-		IrCast cast = IR.createIrCast();
-		cast.setOperand(operand);
-		cast.setType(to);
-		return cast;
-	}
-
-	private static IrConstant constant(long value, IrType type) {
-		IrConstant constant = IR.createIrConstant();
-		constant.setInteger(BigInteger.valueOf(value));
-		constant.setType(type);
-		return constant;
-	}
-
-	private static IrTensorType tensor(IrType element, long... shape) {
-		IrTensorType tensor = IR.createIrTensorType();
-		tensor.setElement(element);
-		for (long dim : shape) {
-			tensor.getShape().add(dim);
-		}
-		return tensor;
-	}
-
-	private static IrIntType int32() {
-		return intType(32, true);
 	}
 
 	private static IrIntType int64() {
 		return intType(64, true);
-	}
-
-	private static IrIntType bool() {
-		return intType(1, false);
-	}
-
-	private static IrIntType intType(int bits, boolean signed) {
-		IrIntType type = IR.createIrIntType();
-		type.setBits(bits);
-		type.setSigned(signed);
-		return type;
 	}
 }

@@ -1,4 +1,4 @@
-package org.allo.lang.tests.interpreter;
+package org.allo.lang.ir.builder;
 
 import java.math.BigInteger;
 import java.util.List;
@@ -32,30 +32,30 @@ import org.allo.lang.ir.IrVarRef;
 import org.allo.lang.ir.IrWhile;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 
-/** Builds IR by hand for the interpreter tests, as the lowering would produce it. */
-final class IrBuild {
+/** Factory methods for IR nodes, so that the lowering and the tests build IR the same way. */
+public final class IrNodes {
 
 	private static final IrFactory IR = IrFactory.eINSTANCE;
 
-	private IrBuild() {
+	private IrNodes() {
 	}
 
-	static IrIntType intType(int bits, boolean signed) {
+	public static IrIntType intType(int bits, boolean signed) {
 		IrIntType type = IR.createIrIntType();
 		type.setBits(bits);
 		type.setSigned(signed);
 		return type;
 	}
 
-	static IrIntType int32() {
+	public static IrIntType int32() {
 		return intType(32, true);
 	}
 
-	static IrIntType bool() {
+	public static IrIntType bool() {
 		return intType(1, false);
 	}
 
-	static IrFixedType fixed(int bits, int fracs, boolean signed) {
+	public static IrFixedType fixed(int bits, int fracs, boolean signed) {
 		IrFixedType type = IR.createIrFixedType();
 		type.setBits(bits);
 		type.setFracs(fracs);
@@ -63,13 +63,13 @@ final class IrBuild {
 		return type;
 	}
 
-	static IrFloatType floatType(IrFloatKind kind) {
+	public static IrFloatType floatType(IrFloatKind kind) {
 		IrFloatType type = IR.createIrFloatType();
 		type.setKind(kind);
 		return type;
 	}
 
-	static IrTensorType tensor(IrType element, long... shape) {
+	public static IrTensorType tensor(IrType element, long... shape) {
 		IrTensorType type = IR.createIrTensorType();
 		type.setElement(EcoreUtil.copy(element));
 		for (long extent : shape) {
@@ -78,13 +78,13 @@ final class IrBuild {
 		return type;
 	}
 
-	static IrModule module(IrFunction... functions) {
+	public static IrModule module(IrFunction... functions) {
 		IrModule module = IR.createIrModule();
 		module.getFunctions().addAll(List.of(functions));
 		return module;
 	}
 
-	static IrFunction function(String name, List<? extends IrValue> params, IrType result, IrStatement... body) {
+	public static IrFunction function(String name, List<? extends IrValue> params, IrType result, IrStatement... body) {
 		IrFunction function = IR.createIrFunction();
 		function.setName(name);
 		function.getParams().addAll(params);
@@ -95,48 +95,48 @@ final class IrBuild {
 		return function;
 	}
 
-	static IrBlock block(IrStatement... statements) {
+	public static IrBlock block(IrStatement... statements) {
 		IrBlock block = IR.createIrBlock();
 		block.getStatements().addAll(List.of(statements));
 		return block;
 	}
 
-	static IrVar var(String name, IrType type) {
+	public static IrVar var(String name, IrType type) {
 		IrVar var = IR.createIrVar();
 		var.setName(name);
 		var.setType(EcoreUtil.copy(type));
 		return var;
 	}
 
-	static IrBuffer buffer(String name, IrType type) {
+	public static IrBuffer buffer(String name, IrType type) {
 		IrBuffer buffer = IR.createIrBuffer();
 		buffer.setName(name);
 		buffer.setType(EcoreUtil.copy(type));
 		return buffer;
 	}
 
-	static IrConstant constant(long value, IrType type) {
+	public static IrConstant constant(long value, IrType type) {
 		IrConstant constant = IR.createIrConstant();
 		constant.setInteger(BigInteger.valueOf(value));
 		constant.setType(EcoreUtil.copy(type));
 		return constant;
 	}
 
-	static IrConstant real(double value, IrType type) {
+	public static IrConstant real(double value, IrType type) {
 		IrConstant constant = IR.createIrConstant();
 		constant.setReal(value);
 		constant.setType(EcoreUtil.copy(type));
 		return constant;
 	}
 
-	static IrVarRef ref(IrVar var) {
+	public static IrVarRef ref(IrVar var) {
 		IrVarRef ref = IR.createIrVarRef();
 		ref.setVar(var);
 		ref.setType(EcoreUtil.copy(var.getType()));
 		return ref;
 	}
 
-	static IrLoad load(IrBuffer buffer, IrExpr... indices) {
+	public static IrLoad load(IrBuffer buffer, IrExpr... indices) {
 		IrLoad load = IR.createIrLoad();
 		load.setBuffer(buffer);
 		load.getIndices().addAll(List.of(indices));
@@ -145,7 +145,7 @@ final class IrBuild {
 		return load;
 	}
 
-	static IrStore store(int line, IrBuffer buffer, IrExpr value, IrExpr... indices) {
+	public static IrStore store(int line, IrBuffer buffer, IrExpr value, IrExpr... indices) {
 		IrStore store = IR.createIrStore();
 		store.setLine(line);
 		store.setBuffer(buffer);
@@ -154,7 +154,7 @@ final class IrBuild {
 		return store;
 	}
 
-	static IrBinary binary(IrBinaryOp op, IrExpr left, IrExpr right, IrType type) {
+	public static IrBinary binary(IrBinaryOp op, IrExpr left, IrExpr right, IrType type) {
 		IrBinary binary = IR.createIrBinary();
 		binary.setOp(op);
 		binary.setLeft(left);
@@ -163,28 +163,28 @@ final class IrBuild {
 		return binary;
 	}
 
-	static IrCast cast(IrExpr operand, IrType type) {
+	public static IrCast cast(IrExpr operand, IrType type) {
 		IrCast cast = IR.createIrCast();
 		cast.setOperand(operand);
 		cast.setType(EcoreUtil.copy(type));
 		return cast;
 	}
 
-	static IrDeclare declare(IrVar var, IrExpr init) {
+	public static IrDeclare declare(IrVar var, IrExpr init) {
 		IrDeclare declare = IR.createIrDeclare();
 		declare.setVar(var);
 		declare.setInit(init);
 		return declare;
 	}
 
-	static IrAssign assign(IrVar target, IrExpr value) {
+	public static IrAssign assign(IrVar target, IrExpr value) {
 		IrAssign assign = IR.createIrAssign();
 		assign.setTarget(target);
 		assign.setValue(value);
 		return assign;
 	}
 
-	static IrFor loop(IrVar var, long upper, IrStatement... body) {
+	public static IrFor loop(IrVar var, long upper, IrStatement... body) {
 		IrFor loop = IR.createIrFor();
 		loop.setLoopName(var.getName());
 		loop.setVar(var);
@@ -194,7 +194,7 @@ final class IrBuild {
 		return loop;
 	}
 
-	static IrWhile whileLoop(int line, IrExpr condition, IrStatement... body) {
+	public static IrWhile whileLoop(int line, IrExpr condition, IrStatement... body) {
 		IrWhile loop = IR.createIrWhile();
 		loop.setLine(line);
 		loop.setCondition(condition);
@@ -202,7 +202,7 @@ final class IrBuild {
 		return loop;
 	}
 
-	static IrReturn ret(IrExpr... values) {
+	public static IrReturn ret(IrExpr... values) {
 		IrReturn ret = IR.createIrReturn();
 		ret.getValues().addAll(List.of(values));
 		return ret;

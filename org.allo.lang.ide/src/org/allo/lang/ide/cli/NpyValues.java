@@ -83,7 +83,10 @@ final class NpyValues {
 		return NpyArray.ofLongs(dtype, tensor.shape(), values);
 	}
 
-	/** Integers uniform in [-8, 8) (unsigned [0, 16)) within the type's range; others uniform in [-1, 1). */
+	/**
+	 * Integers uniform in [-8, 8) (unsigned and index [0, 16)) within the type's range; fixed point and floats
+	 * uniform in [-1, 1) (unsigned fixed point [0, 1)).
+	 */
 	static Tensor random(long[] shape, IrType element, Random random) {
 		Tensor tensor = new Tensor(shape, Scalar.of(0));
 		for (int i = 0; i < tensor.size(); i++) {
@@ -98,7 +101,10 @@ final class NpyValues {
 			return Scalar.of((long) random.nextInt(span) - (type.isSigned() ? span / 2 : 0));
 		}
 		if (element instanceof IrIndexType) {
-			return Scalar.of((long) random.nextInt(RANDOM_INTEGER_RANGE) - RANDOM_INTEGER_RANGE / 2);
+			return Scalar.of((long) random.nextInt(RANDOM_INTEGER_RANGE));
+		}
+		if (element instanceof IrFixedType type && !type.isSigned()) {
+			return Scalar.of(random.nextDouble());
 		}
 		return Scalar.of(random.nextDouble() * 2 - 1);
 	}

@@ -133,6 +133,31 @@ class SimCommandTest {
 	}
 
 	@Test
+	void fixedPointTravelsAsFloat64AndRandomUnsignedFixedPointIsNotNegative() throws IOException, NpyFormatException {
+		Path file = write("pix.allo", "from allo.ir.types import UFixed\n\ndef pix(A: UFixed(12, 8)[32]) -> UFixed(12, 8)[32]:\n"
+				+ "    B: UFixed(12, 8)[32] = 0.0\n    for i in range(32):\n        B[i] = A[i]\n    return B\n");
+		double[] given = new double[32];
+		given[0] = 1.5;
+		given[1] = 0.12890625;
+		given[2] = 0.1;
+		Path a = npy("a.npy", NpyArray.ofDoubles(NpyDtype.FLOAT64, new long[] { 32 }, given));
+
+		assertEquals(AlloMain.OK, run("sim", file.toString(), "--kernel", "pix", "--input", "A=" + a, "-o", folder.resolve("given").toString()), err);
+		NpyArray copied = Npy.read(folder.resolve("given/result.npy"));
+		assertEquals(NpyDtype.FLOAT64, copied.dtype());
+		assertEquals(1.5, copied.doubleAt(0));
+		assertEquals(0.12890625, copied.doubleAt(1));
+		// 0.1 has no 8-fraction-bit form: the parameter's type quantizes it to 25/256
+		assertEquals(25 / 256.0, copied.doubleAt(2));
+
+		assertEquals(AlloMain.OK, run("sim", file.toString(), "--kernel", "pix", "--random", "1", "-o", folder.resolve("random").toString()), err);
+		NpyArray random = Npy.read(folder.resolve("random/result.npy"));
+		for (int i = 0; i < random.size(); i++) {
+			assertTrue(random.doubleAt(i) >= 0 && random.doubleAt(i) < 1, "element " + i + ": " + random.doubleAt(i));
+		}
+	}
+
+	@Test
 	void anInputOfTheWrongShapeOrDtypeNamesTheParameterExpectedAndActual() throws IOException {
 		Path file = write("scale.allo", SCALE);
 		Path shape = npy("shape.npy", NpyArray.ofLongs(NpyDtype.INT32, new long[] { 5 }, 1, 2, 3, 4, 5));

@@ -140,7 +140,7 @@ final class SimCommand {
 		try {
 			results = interpreter.call(top, arguments);
 		} catch (SimulationError error) {
-			throw new SimFailure(file + ":" + error.line() + ": error: " + error.getMessage());
+			throw new SimFailure(file + (error.line() > 0 ? ":" + error.line() : "") + ": error: " + error.getMessage());
 		}
 		long micros = (System.nanoTime() - start) / 1000;
 		List<String> outputLines = writeOutputs(top, arguments, results);

@@ -6,14 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.allo.lang.npy.Npy;
 import org.allo.lang.npy.NpyArray;
 import org.allo.lang.npy.NpyDtype;
 import org.allo.lang.npy.NpyFormatException;
+import org.allo.lang.tests.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -134,6 +138,38 @@ class NpyTest {
 	@Test
 	void refusesAFileWithoutTheMagic() {
 		assertThrows(NpyFormatException.class, () -> Npy.read("a,b\n1,2\n".getBytes(StandardCharsets.US_ASCII)));
+	}
+
+	@Test
+	void readsFilesWrittenByNumPy() throws IOException, NpyFormatException {
+		NpyArray bools = Npy.read(numpyFile("numpy_bool_2x2.npy"));
+		assertEquals(NpyDtype.BOOL, bools.dtype());
+		assertArrayEquals(new long[] { 2, 2 }, bools.shape());
+		assertArrayEquals(new long[] { 1, 0, 0, 1 }, new long[] { bools.longAt(0), bools.longAt(1), bools.longAt(2), bools.longAt(3) });
+
+		NpyArray halves = Npy.read(numpyFile("numpy_float16_3.npy"));
+		assertEquals(NpyDtype.FLOAT16, halves.dtype());
+		assertEquals(0.5, halves.doubleAt(0));
+		assertEquals(-65504.0, halves.doubleAt(1));
+		assertEquals(Math.scalb(1.0, -24), halves.doubleAt(2));
+
+		NpyArray unsigned = Npy.read(numpyFile("numpy_uint64_big_endian_2.npy"));
+		assertEquals(NpyDtype.UINT64, unsigned.dtype());
+		assertEquals("18446744073709551615", Long.toUnsignedString(unsigned.longAt(0)));
+		assertEquals(5, unsigned.longAt(1));
+	}
+
+	@Test
+	void writesTheSameBytesAsNumPy() throws IOException {
+		assertArrayEquals(Files.readAllBytes(numpyFile("numpy_int32_3.npy")),
+				Npy.bytes(NpyArray.ofLongs(NpyDtype.INT32, new long[] { 3 }, 1, 2, 3)));
+		assertArrayEquals(Files.readAllBytes(numpyFile("numpy_float64_scalar.npy")),
+				Npy.bytes(NpyArray.ofDoubles(NpyDtype.FLOAT64, new long[0], -2.5)));
+	}
+
+	/** Files saved with numpy.save (NumPy 2.4), see resources/npy/README.md. */
+	private static Path numpyFile(String name) {
+		return TestFiles.resources().resolve("npy").resolve(name);
 	}
 
 	/** A version 1.0 file with the header padded as the format requires, built without our writer. */

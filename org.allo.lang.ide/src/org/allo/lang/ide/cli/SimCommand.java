@@ -3,6 +3,7 @@ package org.allo.lang.ide.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -93,6 +94,9 @@ final class SimCommand {
 				outputDirectory = Path.of(args.get(++i));
 			} else if (arg.equals("--max-steps") && hasValue) {
 				maxSteps = number(arg, args.get(++i));
+				if (maxSteps < 1) {
+					throw new UsageException("--max-steps takes a positive number of steps");
+				}
 			} else if (arg.startsWith("-")) {
 				throw new UsageException("unknown option '" + arg + "' for sim");
 			} else if (file == null) {
@@ -182,6 +186,8 @@ final class SimCommand {
 		NpyArray array;
 		try {
 			array = Npy.read(Path.of(path));
+		} catch (NoSuchFileException e) {
+			throw new SimFailure("--input " + name + ": cannot read " + path + ": no such file");
 		} catch (IOException e) {
 			throw new SimFailure("--input " + name + ": cannot read " + path + ": " + e.getMessage());
 		} catch (NpyFormatException e) {

@@ -177,6 +177,10 @@ class SimCommandTest {
 
 		assertEquals(AlloMain.USER_ERROR, run("sim", file.toString(), "--kernel", "scale", "--input", "C=" + a));
 		assertEquals("allo: --input C: scale has no parameter 'C'; its parameters: A, B, k\n", err.replace("\r\n", "\n"));
+
+		Path missing = folder.resolve("missing.npy");
+		assertEquals(AlloMain.USER_ERROR, run("sim", file.toString(), "--kernel", "scale", "--input", "A=" + missing));
+		assertEquals("allo: --input A: cannot read " + missing + ": no such file\n", err.replace("\r\n", "\n"));
 	}
 
 	@Test
@@ -223,6 +227,8 @@ class SimCommandTest {
 		assertEquals(AlloMain.USAGE_ERROR, run("sim", file.toString(), "--kernel", "scale", "--input", "A"));
 		assertEquals(AlloMain.USAGE_ERROR, run("sim", file.toString(), "--kernel", "scale", "--random", "x"));
 		assertEquals(AlloMain.USAGE_ERROR, run("sim", file.toString()));
+		assertEquals(AlloMain.USAGE_ERROR, run("sim", file.toString(), "--kernel", "scale", "--max-steps", "0"));
+		assertTrue(err.contains("--max-steps takes a positive number"), err);
 	}
 
 	private Path npy(String name, NpyArray array) throws IOException {

@@ -81,6 +81,11 @@ public final class Interpreter {
 		throw new SimulationError(0, "the module has no function named '" + functionName + "'");
 	}
 
+	/** The statements and loop iterations the last call executed, for summaries. */
+	public long steps() {
+		return steps;
+	}
+
 	public List<Object> call(IrFunction function, List<Object> arguments) throws SimulationError {
 		steps = 0;
 		depth = 0;

@@ -29,6 +29,10 @@ public final class AlloMain {
 			  check FILE...     parse and validate; prints file:line:col: error|warning: message [code]
 			  show FILE --kernel K
 			                    print kernel K and the kernels it calls lowered to the IR
+			  sim FILE --kernel K [--input NAME=F.npy]... [--random SEED] [-o DIR] [--max-steps N]
+			                    run kernel K on the CPU; inputs not given are zero (random with
+			                    --random); -o saves written arguments and results as .npy;
+			                    prints a summary (shapes, steps, time)
 
 			options:
 			  -h, --help        show this help
@@ -70,6 +74,7 @@ public final class AlloMain {
 			}
 			case "check" -> new CheckCommand(out, err).run(rest);
 			case "show" -> new ShowCommand(out, err).run(rest);
+			case "sim" -> new SimCommand(out, err).run(rest);
 			default -> usage(err, "unknown command '" + command + "'");
 			};
 		} catch (UsageException e) {

@@ -3,25 +3,14 @@ package org.allo.lang.tests.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.allo.lang.ide.cli.AlloMain;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The command line's contract (LANGUAGE.md §6): output format and exit codes. */
-class AlloMainTest {
-
-	@TempDir
-	Path folder;
-
-	private String out;
-	private String err;
+class AlloMainTest extends CliTestSupport {
 
 	@Test
 	void helpAndVersion() {
@@ -107,19 +96,5 @@ class AlloMainTest {
 				&& out.contains("[allo.lowering.unsupported-expression]"), out);
 		assertEquals(AlloMain.USAGE_ERROR, run("show", slice.toString()));
 		assertTrue(err.contains("show needs FILE and --kernel K"), err);
-	}
-
-	private Path write(String name, String text) throws IOException {
-		return Files.writeString(folder.resolve(name), text);
-	}
-
-	private int run(String... args) {
-		ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-		ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-		int code = AlloMain.run(args, new PrintStream(outBytes, true, StandardCharsets.UTF_8),
-				new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-		out = outBytes.toString(StandardCharsets.UTF_8);
-		err = errBytes.toString(StandardCharsets.UTF_8);
-		return code;
 	}
 }

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,10 +18,9 @@ import org.allo.lang.npy.NpyDtype;
 import org.allo.lang.npy.NpyFormatException;
 import org.allo.lang.tests.TestFiles;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code allo sim} (LANGUAGE.md §6): .npy inputs and outputs, summaries and the errors of bad input. */
-class SimCommandTest {
+class SimCommandTest extends CliTestSupport {
 
 	private static final String SCALE = """
 			from allo.ir.types import int32
@@ -32,12 +29,6 @@ class SimCommandTest {
 			    for i in range(4):
 			        B[i] = A[i] * k
 			""";
-
-	@TempDir
-	Path folder;
-
-	private String out;
-	private String err;
 
 	@Test
 	void theGemmExampleMatchesAJavaMatrixProduct() throws IOException, NpyFormatException {
@@ -235,19 +226,5 @@ class SimCommandTest {
 		Path file = folder.resolve(name);
 		Npy.write(array, file);
 		return file;
-	}
-
-	private Path write(String name, String text) throws IOException {
-		return Files.writeString(folder.resolve(name), text);
-	}
-
-	private int run(String... args) {
-		ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-		ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-		int code = AlloMain.run(args, new PrintStream(outBytes, true, StandardCharsets.UTF_8),
-				new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-		out = outBytes.toString(StandardCharsets.UTF_8);
-		err = errBytes.toString(StandardCharsets.UTF_8);
-		return code;
 	}
 }

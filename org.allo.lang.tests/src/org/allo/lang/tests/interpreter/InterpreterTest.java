@@ -63,6 +63,19 @@ class InterpreterTest {
 	private static final IrFactory IR = IrFactory.eINSTANCE;
 	private static final long[] SQUARE = { 4, 4 };
 
+	/** The 4x4 matrix product without overflow: what a wide enough accumulator computes. */
+	private static long[] exactProduct(long[] a, long[] b) {
+		long[] product = new long[16];
+		for (int i = 0; i < 4; i++) {
+			for (int j = 0; j < 4; j++) {
+				for (int k = 0; k < 4; k++) {
+					product[i * 4 + j] += a[i * 4 + k] * b[k * 4 + j];
+				}
+			}
+		}
+		return product;
+	}
+
 	@Test
 	void int32GemmMatchesAJavaTripleLoop() throws SimulationError {
 		Random random = new Random(42);
@@ -89,15 +102,7 @@ class InterpreterTest {
 		IrType int14 = intType(14, true);
 		List<Object> results = new Interpreter(gemm(intType(5, true), intType(10, true), int14, int14))
 				.call("gemm", Tensor.ofLongs(SQUARE, a), Tensor.ofLongs(SQUARE, b));
-		long[] expected = new long[16];
-		for (int i = 0; i < 4; i++) {
-			for (int j = 0; j < 4; j++) {
-				for (int k = 0; k < 4; k++) {
-					expected[i * 4 + j] += a[i * 4 + k] * b[k * 4 + j];
-				}
-			}
-		}
-		assertArrayEquals(expected, ((Tensor) results.get(0)).toLongs());
+		assertArrayEquals(exactProduct(a, b), ((Tensor) results.get(0)).toLongs());
 	}
 
 	@Test
@@ -189,15 +194,7 @@ class InterpreterTest {
 		long[] b = random.longs(16, -4, 4).toArray();
 		List<Object> results = new Interpreter(gemm(fixed(8, 3, true), fixed(16, 6, true), fixed(18, 6, true),
 				fixed(16, 2, true))).call("gemm", Tensor.ofLongs(SQUARE, a), Tensor.ofLongs(SQUARE, b));
-		long[] expected = new long[16];
-		for (int i = 0; i < 4; i++) {
-			for (int j = 0; j < 4; j++) {
-				for (int k = 0; k < 4; k++) {
-					expected[i * 4 + j] += a[i * 4 + k] * b[k * 4 + j];
-				}
-			}
-		}
-		assertArrayEquals(expected, ((Tensor) results.get(0)).toLongs());
+		assertArrayEquals(exactProduct(a, b), ((Tensor) results.get(0)).toLongs());
 	}
 
 	@Test

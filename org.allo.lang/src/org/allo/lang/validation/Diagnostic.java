@@ -1,6 +1,9 @@
 package org.allo.lang.validation;
 
+import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.diagnostics.Severity;
+import org.eclipse.xtext.nodemodel.ICompositeNode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.validation.Issue;
 
 /**
@@ -14,6 +17,14 @@ public record Diagnostic(int line, int column, Severity severity, String message
 		int column = issue.getColumn() == null ? 1 : issue.getColumn();
 		String code = issue.getCode() == null ? "allo.other" : issue.getCode();
 		return new Diagnostic(line, column, issue.getSeverity(), oneLine(issue.getMessage()), publicCode(code));
+	}
+
+	/** A diagnostic at the start of {@code at}'s source text (line 1 when it has none, as for the standard library). */
+	public static Diagnostic at(EObject at, Severity severity, String message, String code) {
+		ICompositeNode node = at == null ? null : NodeModelUtils.getNode(at);
+		int line = node == null ? 1 : node.getStartLine();
+		int column = node == null ? 1 : NodeModelUtils.getLineAndColumn(node, node.getOffset()).getColumn();
+		return new Diagnostic(line, column, severity, oneLine(message), code);
 	}
 
 	/** Xtext's own codes name Java classes; users see a stable short form instead. */

@@ -43,6 +43,11 @@ public final class IssueCodes {
 	public static final String UNKNOWN_KERNEL = PREFIX + "link.unknown-kernel";
 	public static final String UNKNOWN_BAND = PREFIX + "schedule.unknown-band";
 
+	// schedule passes (legality checks before a step rewrites the IR)
+	public static final String SCHEDULE_ARGUMENT = PREFIX + "schedule.argument";
+	public static final String SCHEDULE_UNSUPPORTED = PREFIX + "schedule.unsupported";
+	public static final String SCHEDULE_FACTOR = PREFIX + "schedule.factor";
+
 	// layout types (partition)
 	public static final String LAYOUT_MISMATCH = PREFIX + "layout.mismatch";
 	public static final String LAYOUT_INVALID_FACTOR = PREFIX + "layout.invalid-factor";

@@ -1,0 +1,59 @@
+package org.allo.lang.schedule.passes;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.allo.lang.ir.IrFor;
+import org.allo.lang.ir.IrFunction;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.util.EcoreUtil;
+
+/** Finds loops in the IR by the names schedules use: loop names, {@code kernel:loop}, band names. */
+public final class Loops {
+
+	private Loops() {
+	}
+
+	public static Optional<IrFor> find(ScheduleState state, String reference) {
+		int colon = reference.indexOf(':');
+		List<IrFunction> scope = colon < 0 ? List.of(state.top())
+				: PassContext.instancesOf(state, reference.substring(0, colon));
+		String name = unqualified(reference);
+		for (IrFunction function : scope) {
+			Optional<IrFor> loop = byLoopName(function, name).or(() -> outermostOfBand(function, name));
+			if (loop.isPresent()) {
+				return loop;
+			}
+		}
+		return Optional.empty();
+	}
+
+	public static String unqualified(String reference) {
+		return reference.substring(reference.indexOf(':') + 1);
+	}
+
+	public static Optional<IrFor> byLoopName(IrFunction function, String name) {
+		return all(function).stream().filter(loop -> name.equals(loop.getLoopName())).findFirst();
+	}
+
+	/** The outermost loop of band {@code band}: the one whose parent is not a loop of the same band. */
+	public static Optional<IrFor> outermostOfBand(IrFunction function, String band) {
+		return all(function).stream().filter(loop -> band.equals(loop.getBandName())).findFirst();
+	}
+
+	/** Every loop of {@code root} in pre-order (outer before inner, source order). */
+	public static List<IrFor> all(EObject root) {
+		List<IrFor> loops = new ArrayList<>();
+		EcoreUtil.getAllContents(root, false).forEachRemaining(node -> {
+			if (node instanceof IrFor loop) {
+				loops.add(loop);
+			}
+		});
+		return loops;
+	}
+
+	public static List<String> names(IrFunction function) {
+		return all(function).stream().map(IrFor::getLoopName).distinct().toList();
+	}
+}

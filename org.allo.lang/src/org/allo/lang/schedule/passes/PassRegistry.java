@@ -1,0 +1,35 @@
+package org.allo.lang.schedule.passes;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.google.inject.Inject;
+import com.google.inject.Singleton;
+
+/** The pass for each schedule primitive of LANGUAGE.md §4. */
+@Singleton
+public class PassRegistry {
+
+	/** Schedule methods that query or build the design instead of rewriting it. */
+	private static final Set<String> NON_TRANSFORMING = Set.of("build", "get_loops");
+
+	private final Map<String, SchedulePass> passes;
+
+	@Inject
+	public PassRegistry(PipelinePass pipeline) {
+		passes = List.<SchedulePass>of(pipeline).stream()
+				.collect(Collectors.toMap(SchedulePass::primitive, Function.identity()));
+	}
+
+	public Optional<SchedulePass> pass(String primitive) {
+		return Optional.ofNullable(passes.get(primitive));
+	}
+
+	public boolean transforms(String primitive) {
+		return !NON_TRANSFORMING.contains(primitive);
+	}
+}

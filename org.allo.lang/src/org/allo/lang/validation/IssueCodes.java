@@ -48,6 +48,13 @@ public final class IssueCodes {
 	public static final String SCHEDULE_UNSUPPORTED = PREFIX + "schedule.unsupported";
 	public static final String SCHEDULE_FACTOR = PREFIX + "schedule.factor";
 
+	// memory schedule passes (partition, reshape, buffer_at, reuse_at, compute_at, unfold, to, compose)
+	public static final String SCHEDULE_RESHAPE = PREFIX + "schedule.reshape";
+	public static final String SCHEDULE_BUFFER_AT = PREFIX + "schedule.buffer-at";
+	public static final String SCHEDULE_REUSE_AT = PREFIX + "schedule.reuse-at";
+	public static final String SCHEDULE_COMPUTE_AT = PREFIX + "schedule.compute-at";
+	public static final String SCHEDULE_COMPOSE = PREFIX + "schedule.compose";
+
 	// layout types (partition)
 	public static final String LAYOUT_MISMATCH = PREFIX + "layout.mismatch";
 	public static final String LAYOUT_INVALID_FACTOR = PREFIX + "layout.invalid-factor";

@@ -20,8 +20,9 @@ public class PassRegistry {
 	private final Map<String, SchedulePass> passes;
 
 	@Inject
-	public PassRegistry(PipelinePass pipeline) {
-		passes = List.<SchedulePass>of(pipeline).stream()
+	public PassRegistry(BufferAtPass bufferAt, ComposePass compose, ComputeAtPass computeAt, PartitionPass partition, PipelinePass pipeline,
+			ReshapePass reshape, ReuseAtPass reuseAt) {
+		passes = List.<SchedulePass>of(bufferAt, compose, computeAt, partition, pipeline, reshape, reuseAt).stream()
 				.collect(Collectors.toMap(SchedulePass::primitive, Function.identity()));
 	}
 

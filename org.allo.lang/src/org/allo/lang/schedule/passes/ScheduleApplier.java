@@ -55,7 +55,7 @@ public class ScheduleApplier {
 			return new AppliedSchedule(null, 0, lowered.errors());
 		}
 		IrModule module = lowered.module();
-		ScheduleState state = new ScheduleState(module, top(module));
+		ScheduleState state = new ScheduleState(module, top(module), schedule);
 		int applied = 0;
 		for (Step step : schedule.steps().subList(0, Math.min(lastStep, schedule.steps().size()))) {
 			try {
@@ -80,7 +80,7 @@ public class ScheduleApplier {
 	}
 
 	/** {@code h = s.fuse(...)}: later steps may name the created loop or buffer through {@code h}. */
-	private static void bindResult(ScheduleState state, Step step, StepResult result) {
+	static void bindResult(ScheduleState state, Step step, StepResult result) {
 		if (result.handles().size() == 1 && step.call().eContainer() instanceof ExprStmt assignment && "=".equals(assignment.getOp())
 				&& assignment.getValue() == step.call() && assignment.getExpr() instanceof NameRef variable) {
 			state.bind(variable, result.handles().get(0));

@@ -1,22 +1,24 @@
 package org.allo.lang.schedule.passes;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-import org.allo.lang.ir.IrAssign;
 import org.allo.lang.ir.IrBlock;
 import org.allo.lang.ir.IrBuffer;
-import org.allo.lang.ir.IrExpr;
 import org.allo.lang.ir.IrFor;
 import org.allo.lang.ir.IrLoad;
 import org.allo.lang.ir.IrStatement;
 import org.allo.lang.ir.IrStore;
 import org.allo.lang.ir.IrVar;
-import org.allo.lang.ir.IrVarRef;
+import org.allo.lang.schedule.analysis.Access;
+import org.allo.lang.schedule.analysis.DependenceAnalysis;
+import org.allo.lang.schedule.analysis.DependenceTest;
+import org.allo.lang.schedule.analysis.DependenceTest.Level;
+import org.allo.lang.schedule.analysis.DirectionVector;
+import org.allo.lang.schedule.analysis.LoopBounds;
 import org.allo.lang.validation.IssueCodes;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.util.EcoreUtil;
@@ -26,10 +28,9 @@ import org.eclipse.emf.ecore.util.EcoreUtil;
  * loop moves to the start of the consumer loop's body, the producer's loop variables replaced by
  * the consumer's at each fused depth, and the producer nest disappears. Legal when both nests are
  * perfect down to the fused depth with equal constant bounds, nothing between them touches what
- * the producer touches, and every tensor the two bodies share (with a write in either) is indexed
- * by the fused loop variables at the same positions in every access: then iteration {@code p} of
- * the producer and {@code q != p} of the consumer touch different elements, so running the
- * producer's iteration just before the consumer's keeps every dependence.
+ * the producer touches, and the affine dependence test finds no dependence from a producer
+ * iteration to an earlier consumer iteration of the fused loops (running each producer iteration
+ * just before the consumer's keeps every other dependence).
  */
 public class ComputeAtPass implements SchedulePass {
 
@@ -122,88 +123,33 @@ public class ComputeAtPass implements SchedulePass {
 		}
 	}
 
+	/**
+	 * Every producer access that depends with a consumer access (same buffer or scalar, a write on
+	 * either side) must run no later than it after fusion: no direction vector over the fused
+	 * levels may have the consumer's iteration first.
+	 */
 	private static void checkDependences(PassContext context, List<IrFor> producerNest, List<IrFor> consumerNest) throws ScheduleError {
-		IrFor producer = producerNest.get(producerNest.size() - 1);
-		IrFor consumer = consumerNest.get(consumerNest.size() - 1);
-		Set<IrVar> sharedScalars = assigned(producer.getBody());
-		sharedScalars.addAll(assigned(consumer.getBody()));
-		for (IrVar scalar : sharedScalars) {
-			if (!EcoreUtil.isAncestor(producer, scalar) && !EcoreUtil.isAncestor(consumer, scalar)
-					&& IrEdits.references(producer.getBody(), scalar) && IrEdits.references(consumer.getBody(), scalar)) {
-				throw refuse(context, producer, consumer, "both use the scalar " + scalar.getName() + ", which one of them assigns");
-			}
+		List<Level> levels = new ArrayList<>();
+		for (int level = 0; level < producerNest.size(); level++) {
+			levels.add(new Level(producerNest.get(level), consumerNest.get(level)));
 		}
-		for (IrBuffer buffer : buffersOf(producer.getBody())) {
-			if (!buffersOf(consumer.getBody()).contains(buffer) || (!written(producer, buffer) && !written(consumer, buffer))) {
-				continue;
-			}
-			List<EObject> accesses = accesses(producer.getBody(), buffer);
-			List<EObject> consumerAccesses = accesses(consumer.getBody(), buffer);
-			for (int level = 0; level < producerNest.size(); level++) {
-				if (!sameFusedPosition(accesses, producerNest.get(level).getVar(), consumerAccesses, consumerNest.get(level).getVar())) {
-					EObject culprit = firstWithout(accesses, producerNest.get(level).getVar(), consumerAccesses, consumerNest.get(level).getVar());
-					throw refuse(context, producer, consumer, "fusing would reorder accesses to " + buffer.getName() + ": "
-							+ IrEdits.describe(culprit) + " does not index it by the fused loop variable '" + consumerNest.get(level).getVar().getName()
-							+ "' at the position every other access does, so a consumer iteration could read what a later producer iteration writes");
+		LoopBounds bounds = new LoopBounds();
+		List<Access> consumed = DependenceAnalysis.of(consumerNest.get(0)).accesses();
+		for (Access source : DependenceAnalysis.of(producerNest.get(0)).accesses()) {
+			for (Access sink : consumed) {
+				if (source.target() != sink.target() || !(source.write() || sink.write())) {
+					continue;
+				}
+				for (DirectionVector vector : DependenceTest.directions(source, sink, levels, Set.of(), bounds)) {
+					if (vector.carryingLevel() >= 0 && !vector.isLexicographicallyPositive()) {
+						throw refuse(context, producerNest.get(producerNest.size() - 1), consumerNest.get(consumerNest.size() - 1),
+								"after fusion " + sink.describe() + " (line " + sink.line() + ") would run before " + source.describe() + " (line "
+										+ source.line() + ") of a later producer iteration that it depends on (direction " + vector
+										+ "); compute at an outer loop or leave the nests apart");
+					}
 				}
 			}
 		}
-	}
-
-	private static boolean written(IrFor loop, IrBuffer buffer) {
-		return !IrEdits.stores(loop.getBody(), buffer).isEmpty();
-	}
-
-	/** Whether some dimension is indexed exactly by the level's variable in every access of both nests. */
-	private static boolean sameFusedPosition(List<EObject> producerAccesses, IrVar producerVar, List<EObject> consumerAccesses, IrVar consumerVar) {
-		Set<Integer> positions = null;
-		for (EObject access : producerAccesses) {
-			positions = intersect(positions, positionsOf(access, producerVar));
-		}
-		for (EObject access : consumerAccesses) {
-			positions = intersect(positions, positionsOf(access, consumerVar));
-		}
-		return positions != null && !positions.isEmpty();
-	}
-
-	private static EObject firstWithout(List<EObject> producerAccesses, IrVar producerVar, List<EObject> consumerAccesses, IrVar consumerVar) {
-		Set<Integer> reference = positionsOf(producerAccesses.get(0), producerVar);
-		for (EObject access : consumerAccesses) {
-			if (intersect(new HashSet<>(reference), positionsOf(access, consumerVar)).isEmpty()) {
-				return access;
-			}
-		}
-		for (EObject access : producerAccesses) {
-			if (positionsOf(access, producerVar).isEmpty()) {
-				return access;
-			}
-		}
-		return consumerAccesses.get(0);
-	}
-
-	private static Set<Integer> intersect(Set<Integer> positions, Set<Integer> more) {
-		if (positions == null) {
-			return new LinkedHashSet<>(more);
-		}
-		positions.retainAll(more);
-		return positions;
-	}
-
-	private static Set<Integer> positionsOf(EObject access, IrVar var) {
-		Set<Integer> positions = new LinkedHashSet<>();
-		List<IrExpr> indices = IrEdits.indicesOf(access);
-		for (int d = 0; d < indices.size(); d++) {
-			if (indices.get(d) instanceof IrVarRef ref && ref.getVar() == var) {
-				positions.add(d);
-			}
-		}
-		return positions;
-	}
-
-	private static List<EObject> accesses(EObject root, IrBuffer buffer) {
-		List<EObject> accesses = new ArrayList<>(IrEdits.stores(root, buffer));
-		accesses.addAll(IrEdits.loads(root, buffer));
-		return accesses;
 	}
 
 	private static Set<IrBuffer> buffersOf(EObject root) {
@@ -216,16 +162,6 @@ public class ComputeAtPass implements SchedulePass {
 			}
 		});
 		return buffers;
-	}
-
-	private static Set<IrVar> assigned(EObject root) {
-		Set<IrVar> vars = new LinkedHashSet<>();
-		EcoreUtil.getAllContents(root, false).forEachRemaining(node -> {
-			if (node instanceof IrAssign assign) {
-				vars.add(assign.getTarget());
-			}
-		});
-		return vars;
 	}
 
 	private static ScheduleError refuse(PassContext context, IrFor producer, IrFor consumer, String why) {

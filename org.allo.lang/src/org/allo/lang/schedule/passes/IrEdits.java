@@ -2,6 +2,7 @@ package org.allo.lang.schedule.passes;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import org.allo.lang.ir.IrBinaryOp;
@@ -19,6 +20,7 @@ import org.allo.lang.ir.IrVar;
 import org.allo.lang.ir.IrVarRef;
 import org.allo.lang.ir.builder.IrNodes;
 import org.allo.lang.ir.printer.IrExpressions;
+import org.allo.lang.schedule.analysis.AffineForm;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 
@@ -57,6 +59,20 @@ public final class IrEdits {
 		case MOD -> l % r;
 		default -> throw new IllegalArgumentException("not an index operation: " + op);
 		};
+	}
+
+	/** An affine form as index arithmetic: {@code r + 2 * c - 1}. */
+	public static IrExpr expressionOf(AffineForm form) {
+		IrExpr sum = null;
+		for (Map.Entry<IrVar, Long> term : form.coefficients().entrySet()) {
+			IrExpr product = arith(IrBinaryOp.MUL, ref(term.getKey()), index(term.getValue()));
+			sum = sum == null ? product : arith(IrBinaryOp.ADD, sum, product);
+		}
+		long constant = form.constant();
+		if (sum == null) {
+			return index(constant);
+		}
+		return constant == 0 ? sum : arith(constant > 0 ? IrBinaryOp.ADD : IrBinaryOp.SUB, sum, index(Math.abs(constant)));
 	}
 
 	/** The value of an integer constant expression, or null. */

@@ -2,6 +2,7 @@ package org.allo.lang.schedule.passes;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import org.allo.lang.ir.IrStore;
 import org.allo.lang.ir.IrTensorType;
 import org.allo.lang.ir.IrVar;
 import org.allo.lang.ir.builder.IrNodes;
+import org.allo.lang.schedule.analysis.AffineForm;
 import org.allo.lang.validation.IssueCodes;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 
@@ -58,7 +60,7 @@ public class ReuseAtPass implements SchedulePass {
 			throw context.error(context.location("target"), IssueCodes.SCHEDULE_REUSE_AT, target.getName() + " is not read inside loop '"
 					+ axis.getLoopName() + "'; reuse it along the loop its window slides with");
 		}
-		Map<IrLoad, AffineIndex> offsets = new HashMap<>();
+		Map<IrLoad, AffineForm> offsets = new HashMap<>();
 		Window window = null;
 		for (IrLoad read : reads) {
 			Window own = windowOf(context, target, axis, read, offsets);
@@ -75,7 +77,8 @@ public class ReuseAtPass implements SchedulePass {
 		IrBuffer buffer = IrNodes.buffer(IrEdits.freshBufferName(function, target.getName() + "_reuse_" + axis.getLoopName().replace('.', '_')),
 				IrNodes.tensor(((IrTensorType) target.getType()).getElement(), shape));
 		for (IrLoad read : reads) {
-			IrExpr index = offsets.get(read).shifted(-window.min()).toExpr();
+			AffineForm offset = offsets.get(read);
+			IrExpr index = IrEdits.expressionOf(new AffineForm(offset.constant() - window.min(), offset.coefficients()));
 			read.getIndices().set(window.dim(), index);
 			read.setBuffer(buffer);
 		}
@@ -108,13 +111,13 @@ public class ReuseAtPass implements SchedulePass {
 	 * The one dimension of a read indexed {@code axis + e}, where {@code e} depends only on constants
 	 * and loops inside the axis with constant bounds; records {@code e} for the rewrite.
 	 */
-	private static Window windowOf(PassContext context, IrBuffer target, IrFor axis, IrLoad read, Map<IrLoad, AffineIndex> offsets)
+	private static Window windowOf(PassContext context, IrBuffer target, IrFor axis, IrLoad read, Map<IrLoad, AffineForm> offsets)
 			throws ScheduleError {
 		IrVar var = axis.getVar();
 		Window window = null;
 		for (int d = 0; d < read.getIndices().size(); d++) {
 			IrExpr index = read.getIndices().get(d);
-			Optional<AffineIndex> affine = AffineIndex.of(index);
+			Optional<AffineForm> affine = AffineForm.of(index, v -> v.eContainer() instanceof IrFor);
 			boolean mentions = affine.map(a -> a.coefficient(var) != 0).orElseGet(() -> IrEdits.references(index, var));
 			if (!mentions) {
 				continue;
@@ -125,7 +128,9 @@ public class ReuseAtPass implements SchedulePass {
 			if (window != null) {
 				throw notStencil(context, target, axis, read, "more than one index moves with '" + axis.getLoopName() + "'");
 			}
-			AffineIndex offset = affine.get().without(var);
+			Map<IrVar, Long> rest = new LinkedHashMap<>(affine.get().coefficients());
+			rest.remove(var);
+			AffineForm offset = new AffineForm(affine.get().constant(), rest);
 			long[] range = rangeInside(offset, axis);
 			if (range == null) {
 				throw notStencil(context, target, axis, read, "its offset from '" + axis.getLoopName()
@@ -141,7 +146,7 @@ public class ReuseAtPass implements SchedulePass {
 	}
 
 	/** The least and greatest value of an offset over the loops inside the axis, or null when it uses other values. */
-	private static long[] rangeInside(AffineIndex offset, IrFor axis) {
+	private static long[] rangeInside(AffineForm offset, IrFor axis) {
 		long min = offset.constant();
 		long max = offset.constant();
 		List<IrFor> inner = Loops.all(axis.getBody());

@@ -53,6 +53,8 @@ public final class IssueCodes {
 	public static final String SCHEDULE_BUFFER_AT = PREFIX + "schedule.buffer-at";
 	public static final String SCHEDULE_REUSE_AT = PREFIX + "schedule.reuse-at";
 	public static final String SCHEDULE_COMPUTE_AT = PREFIX + "schedule.compute-at";
+	public static final String SCHEDULE_UNFOLD = PREFIX + "schedule.unfold";
+	public static final String SCHEDULE_STREAM = PREFIX + "schedule.stream";
 	public static final String SCHEDULE_COMPOSE = PREFIX + "schedule.compose";
 
 	// layout types (partition)

@@ -14,7 +14,6 @@ import org.allo.lang.ir.IrFactory;
 import org.allo.lang.ir.IrFunction;
 import org.allo.lang.ir.IrLayout;
 import org.allo.lang.ir.IrPartitionKind;
-import org.allo.lang.ir.IrStreamType;
 import org.allo.lang.ir.IrValue;
 import org.allo.lang.layout.DimLayout;
 import org.allo.lang.layout.Layout;
@@ -54,10 +53,6 @@ public class PartitionPass implements SchedulePass {
 	@Override
 	public StepResult apply(PassContext context) throws ScheduleError {
 		IrBuffer target = context.tensor("target");
-		if (target.getType() instanceof IrStreamType) {
-			throw context.error(context.location("target"), IssueCodes.LAYOUT_PARTITION_STREAM, "cannot partition " + target.getName()
-					+ ": an earlier step made it a stream, and a FIFO has no banks; remove this partition");
-		}
 		Optional<LayoutSolution> solution = layouts.solutionAfter(context.state().design(), context.step());
 		if (solution.isPresent()) {
 			applySolution(context.state(), solution.get());

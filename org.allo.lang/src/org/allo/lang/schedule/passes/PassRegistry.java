@@ -21,8 +21,8 @@ public class PassRegistry {
 
 	@Inject
 	public PassRegistry(BufferAtPass bufferAt, ComposePass compose, ComputeAtPass computeAt, PartitionPass partition, PipelinePass pipeline,
-			ReshapePass reshape, ReuseAtPass reuseAt) {
-		passes = List.<SchedulePass>of(bufferAt, compose, computeAt, partition, pipeline, reshape, reuseAt).stream()
+			ReshapePass reshape, ReuseAtPass reuseAt, ToPass to, UnfoldPass unfold) {
+		passes = List.<SchedulePass>of(bufferAt, compose, computeAt, partition, pipeline, reshape, reuseAt, to, unfold).stream()
 				.collect(Collectors.toMap(SchedulePass::primitive, Function.identity()));
 	}
 

@@ -20,8 +20,24 @@ public class PassRegistry {
 	private final Map<String, SchedulePass> passes;
 
 	@Inject
-	public PassRegistry(PipelinePass pipeline) {
-		passes = List.<SchedulePass>of(pipeline).stream()
+	public PassRegistry(
+			DataflowPass dataflow,
+			FusePass fuse,
+			InlinePass inline,
+			ParallelPass parallel,
+			PipelinePass pipeline,
+			ReorderPass reorder,
+			SplitPass split,
+			UnrollPass unroll) {
+		passes = List.<SchedulePass>of(
+				dataflow,
+				fuse,
+				inline,
+				parallel,
+				pipeline,
+				reorder,
+				split,
+				unroll).stream()
 				.collect(Collectors.toMap(SchedulePass::primitive, Function.identity()));
 	}
 

@@ -57,6 +57,11 @@ public final class IssueCodes {
 	public static final String SCHEDULE_STREAM = PREFIX + "schedule.stream";
 	public static final String SCHEDULE_COMPOSE = PREFIX + "schedule.compose";
 
+	// loop passes (split, reorder, fuse, parallel)
+	public static final String SCHEDULE_DEPENDENCE = PREFIX + "schedule.dependence";
+	public static final String SCHEDULE_NEST = PREFIX + "schedule.nest";
+	public static final String SCHEDULE_BOUNDS = PREFIX + "schedule.bounds";
+
 	// layout types (partition)
 	public static final String LAYOUT_MISMATCH = PREFIX + "layout.mismatch";
 	public static final String LAYOUT_INVALID_FACTOR = PREFIX + "layout.invalid-factor";

@@ -27,6 +27,11 @@ import org.eclipse.emf.ecore.EObject;
 public record Access(EObject node, IrValue target, boolean write, List<Optional<AffineForm>> indices, List<IrFor> loops,
 		int order) {
 
+	/** Whether the test can read every subscript: the access is to one element given by affine forms. */
+	public boolean isAffine() {
+		return indices != null && indices.stream().allMatch(Optional::isPresent);
+	}
+
 	public boolean isScalar() {
 		return target instanceof IrVar;
 	}

@@ -19,6 +19,9 @@ import org.allo.lang.ir.IrFor;
 public record Dependence(Access source, Access sink, Kind kind, List<IrFor> loops, List<DirectionVector> vectors,
 		boolean reduction) {
 
+	/** Direction vectors a message lists before it summarises the rest. */
+	private static final int SHOWN_VECTORS = 3;
+
 	/** Write then read (true), read then write (anti), write then write (output). */
 	public enum Kind {
 		FLOW, ANTI, OUTPUT;
@@ -38,7 +41,9 @@ public record Dependence(Access source, Access sink, Kind kind, List<IrFor> loop
 	/** "flow dependence from C[i, j] (line 9) to C[i, j] (line 9), distance (0, 1) over (i, j)". */
 	public String describe() {
 		String over = loops.stream().map(IrFor::getLoopName).collect(Collectors.joining(", ", "(", ")"));
-		String vectorText = vectors.stream().map(DirectionVector::toString).distinct().collect(Collectors.joining(" or "));
+		List<String> distinct = vectors.stream().map(DirectionVector::toString).distinct().toList();
+		String vectorText = distinct.size() <= SHOWN_VECTORS ? String.join(" or ", distinct)
+				: String.join(" or ", distinct.subList(0, SHOWN_VECTORS)) + " or " + (distinct.size() - SHOWN_VECTORS) + " more";
 		return kind + " dependence from " + source.describe() + " (line " + source.line() + ") to " + sink.describe() + " (line "
 				+ sink.line() + ")" + (loops.isEmpty() ? "" : ", direction " + vectorText + " over " + over);
 	}

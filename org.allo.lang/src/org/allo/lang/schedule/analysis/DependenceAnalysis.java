@@ -79,7 +79,10 @@ public final class DependenceAnalysis {
 		}
 	}
 
-	/** {@code first} comes before {@code second} in one iteration (or is it). */
+	/**
+	 * {@code first} comes before {@code second} in one iteration (or is it: then a backward vector
+	 * is the reverse of a forward one and adds nothing).
+	 */
 	private void pair(Access first, Access second) {
 		List<IrFor> common = commonLoops(first, second);
 		List<Level> levels = common.stream().map(Level::common).toList();
@@ -88,7 +91,7 @@ public final class DependenceAnalysis {
 		for (DirectionVector vector : DependenceTest.directions(first, second, levels, privateLevels(first.target(), common), bounds)) {
 			if (vector.isLexicographicallyPositive() || (vector.carryingLevel() < 0 && first != second)) {
 				forward.add(vector);
-			} else if (vector.carryingLevel() >= 0) {
+			} else if (vector.carryingLevel() >= 0 && first != second) {
 				backward.add(vector.reversed());
 			}
 		}

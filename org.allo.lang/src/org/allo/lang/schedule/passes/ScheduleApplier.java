@@ -48,11 +48,11 @@ public class ScheduleApplier {
 	public AppliedSchedule apply(Schedule schedule, int lastStep, StepListener listener) {
 		if (schedule.kernel() == null) {
 			return new AppliedSchedule(null, 0, List.of(Diagnostic.at(schedule.binding(), Severity.ERROR,
-					"schedule '" + Names.nameOf(schedule.binding()) + "' does not customise a kernel", IssueCodes.SCHEDULE_ARGUMENT)));
+					"schedule '" + Names.nameOf(schedule.binding()) + "' does not customise a kernel", IssueCodes.SCHEDULE_ARGUMENT)), null);
 		}
 		LoweringResult lowered = lowering.lower(schedule.kernel());
 		if (!lowered.succeeded()) {
-			return new AppliedSchedule(null, 0, lowered.errors());
+			return new AppliedSchedule(null, 0, lowered.errors(), null);
 		}
 		IrModule module = lowered.module();
 		ScheduleState state = new ScheduleState(module, top(module), schedule);
@@ -61,12 +61,13 @@ public class ScheduleApplier {
 			try {
 				applyStep(state, step);
 			} catch (ScheduleError error) {
-				return new AppliedSchedule(module, applied, List.of(Diagnostic.at(error.at(), Severity.ERROR, error.getMessage(), error.code())));
+				return new AppliedSchedule(module, applied, List.of(Diagnostic.at(error.at(), Severity.ERROR, error.getMessage(), error.code())),
+						error);
 			}
 			applied++;
 			listener.applied(step, module);
 		}
-		return new AppliedSchedule(module, applied, List.of());
+		return new AppliedSchedule(module, applied, List.of(), null);
 	}
 
 	private void applyStep(ScheduleState state, Step step) throws ScheduleError {

@@ -48,7 +48,7 @@ class DependenceAnalysisTest {
 		assertFalse(carried.isEmpty());
 		assertTrue(carried.stream().allMatch(Dependence::reduction));
 		assertTrue(carried.stream().map(Dependence::describe).anyMatch(
-				text -> text.equals("flow dependence from C[i, j] (line 7) to C[i, j] (line 7), direction (=, =, 1) over (i, j, r)")),
+				text -> text.equals("flow dependence from C[i, j] (line 8) to C[i, j] (line 8), direction (=, =, <) over (i, j, r)")),
 				carried.stream().map(Dependence::describe).toList().toString());
 	}
 

@@ -26,6 +26,13 @@ public final class Tensor {
 		return tensor;
 	}
 
+	/** A tensor with the same shape and elements that changes independently of this one. */
+	public Tensor copy() {
+		Tensor copy = new Tensor(shape, Scalar.of(0));
+		System.arraycopy(elements, 0, copy.elements, 0, elements.length);
+		return copy;
+	}
+
 	public long[] shape() {
 		return shape.clone();
 	}

@@ -18,12 +18,11 @@ import org.allo.lang.allo.NameRef;
 import org.allo.lang.allo.Param;
 import org.allo.lang.allo.Referable;
 import org.allo.lang.allo.ReturnStmt;
-import org.allo.lang.allo.StringLiteral;
-import org.allo.lang.allo.SubscriptExpr;
 import org.allo.lang.allo.VarDecl;
 import org.allo.lang.layout.LayoutVariable.Role;
 import org.allo.lang.scoping.Members;
 import org.allo.lang.scoping.Names;
+import org.allo.lang.types.Templates;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.EcoreUtil2;
 
@@ -102,7 +101,7 @@ final class LayoutGraphBuilder {
 		for (CallExpr call : EcoreUtil2.getAllContentsOfType(kernel.getBody(), CallExpr.class)) {
 			FunctionDef callee = TensorShapes.calleeKernel(call);
 			if (callee != null && EcoreUtil2.getContainerOfType(callee, ClassDef.class) == null) {
-				String calleeInstance = instanceOf(call);
+				String calleeInstance = Templates.instanceId(call);
 				addKernel(callee, calleeInstance);
 				calls.add(List.of(kernel, callee));
 				joinArguments(call, callee, instance, calleeInstance);
@@ -119,15 +118,6 @@ final class LayoutGraphBuilder {
 	private void add(Map<Key, LayoutVariable> map, Key key, LayoutVariable variable, FunctionDef kernel) {
 		map.put(key, variable);
 		owners.put(variable, kernel);
-	}
-
-	/** The instance id of a template call: its last template argument when that is a string. */
-	private static String instanceOf(CallExpr call) {
-		if (call.getCallee() instanceof SubscriptExpr template && !template.getIndices().isEmpty()
-				&& template.getIndices().get(template.getIndices().size() - 1) instanceof StringLiteral id) {
-			return id.getValue();
-		}
-		return null;
 	}
 
 	private void joinArguments(CallExpr call, FunctionDef callee, String instance, String calleeInstance) {
@@ -169,8 +159,8 @@ final class LayoutGraphBuilder {
 		}
 		if (value instanceof CallExpr call && TensorShapes.calleeKernel(call) != null) {
 			FunctionDef callee = TensorShapes.calleeKernel(call);
-			addKernel(callee, instanceOf(call));
-			return resultOf(callee, instanceOf(call));
+			addKernel(callee, Templates.instanceId(call));
+			return resultOf(callee, Templates.instanceId(call));
 		}
 		return null;
 	}

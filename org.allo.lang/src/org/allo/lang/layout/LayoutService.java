@@ -125,6 +125,23 @@ public class LayoutService {
 		return target instanceof FunctionDef kernel ? kernel : null;
 	}
 
+	/**
+	 * The layouts of a design after a partition step (of the design or of a schedule it composes):
+	 * the design's requirements up to the last one that step made; empty when it made none (its
+	 * target is a buffer a pass created, which the checker does not see).
+	 */
+	public Optional<LayoutSolution> solutionAfter(Schedule design, Step step) {
+		ModuleLayouts layouts = of(EcoreUtil2.getContainerOfType(design.binding(), Module.class));
+		List<Requirement> requirements = layouts.of(design).requirements();
+		int end = 0;
+		for (int i = 0; i < requirements.size(); i++) {
+			if (requirements.get(i).source() instanceof PartitionStep partition && partition.step().equals(step)) {
+				end = i + 1;
+			}
+		}
+		return end == 0 ? Optional.empty() : Optional.of(new LayoutSolver(lattice).solve(layouts.graph(), requirements.subList(0, end)));
+	}
+
 	private ModuleLayouts compute(Module module) {
 		LayoutGraphBuilder builder = new LayoutGraphBuilder(members).addModule(module);
 		ModuleLayouts layouts = new ModuleLayouts(builder);

@@ -57,6 +57,16 @@ public final class ModuleLayouts {
 		return graph.variable(tensor, null);
 	}
 
+	/** The layout variable of a tensor in the instance of its kernel called with id {@code instance}, else the shared one. */
+	public LayoutVariable variableOf(Referable tensor, String instance) {
+		LayoutVariable variable = instance == null ? null : graph.variable(tensor, instance);
+		return variable != null ? variable : graph.variable(tensor, null);
+	}
+
+	LayoutGraph graph() {
+		return graph.graph();
+	}
+
 	/** The kernel a variable belongs to. */
 	public FunctionDef kernelOf(LayoutVariable variable) {
 		return graph.owners().get(variable);

@@ -1,9 +1,11 @@
 package org.allo.lang.lowering;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.allo.lang.allo.CallExpr;
 import org.allo.lang.allo.FunctionDef;
 import org.allo.lang.allo.TypeParam;
 import org.allo.lang.ir.IrFactory;
@@ -42,8 +44,11 @@ public class Lowering {
 	@Inject
 	private Instantiations instantiations;
 
-	/** One kernel with its template parameters bound. */
-	private record Instance(FunctionDef kernel, Map<TypeParam, Object> binding) {
+	/**
+	 * One kernel with its template parameters bound; calls with an instance id ({@code f[T, 4, "id"]})
+	 * get their own function, as in Allo, so that {@code compose(..., id=...)} schedules only them.
+	 */
+	private record Instance(FunctionDef kernel, Map<TypeParam, Object> binding, String id) {
 	}
 
 	public LoweringResult lower(FunctionDef kernel) {
@@ -53,7 +58,7 @@ public class Lowering {
 		try {
 			Map<TypeParam, Object> binding = kernel.getTypeParams().isEmpty() ? Map.of()
 					: instantiations.of(kernel);
-			IrFunction top = lower(new Instance(kernel, binding), kernel, module, lowered);
+			IrFunction top = lower(new Instance(kernel, binding, null), kernel, module, lowered);
 			top.setTop(true);
 			module.getFunctions().addAll(lowered.values());
 			return new LoweringResult(module, List.of());
@@ -72,16 +77,23 @@ public class Lowering {
 			throw new LoweringError(site, IssueCodes.LOWERING_TEMPLATE, "the template arguments of kernel '"
 					+ kernel.getName() + "' are not all known here; pass them explicitly, e.g. " + kernel.getName() + "[int32, 16](...)");
 		}
-		List<String> args = kernel.getTypeParams().stream().map(param -> text(instance.binding().get(param))).toList();
+		List<String> args = new ArrayList<>(kernel.getTypeParams().stream().map(param -> text(instance.binding().get(param))).toList());
+		if (instance.id() != null) {
+			args.add(instance.id());
+		}
 		String name = args.isEmpty() ? kernel.getName()
 				: kernel.getName() + "_" + String.join("_", args).replaceAll("[^A-Za-z0-9]+", "_").replaceAll("_$", "");
 		KernelLowering lowering = new KernelLowering(kernel, name, args,
 				new InstanceTyping(computer, constants, instance.binding()), constants, templates, stdlib, module,
-				(callee, binding, callSite) -> lower(new Instance(callee, binding), callSite, module, lowered));
+				(callee, binding, callSite) -> lower(new Instance(callee, binding, instanceId(callSite)), callSite, module, lowered));
 		IrFunction function = lowering.signature();
 		lowering.body();
 		lowered.put(instance, function);
 		return function;
+	}
+
+	private static String instanceId(EObject callSite) {
+		return callSite instanceof CallExpr call ? Templates.instanceId(call) : null;
 	}
 
 	private static String text(Object value) {

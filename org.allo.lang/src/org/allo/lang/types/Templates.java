@@ -12,6 +12,7 @@ import org.allo.lang.allo.FunctionDef;
 import org.allo.lang.allo.NameRef;
 import org.allo.lang.allo.Param;
 import org.allo.lang.allo.Referable;
+import org.allo.lang.allo.CallExpr;
 import org.allo.lang.allo.StringLiteral;
 import org.allo.lang.allo.SubscriptExpr;
 import org.allo.lang.allo.TupleExpr;
@@ -52,6 +53,15 @@ public class Templates {
 			}
 		}
 		return new TypeVar(param.getName(), constraints);
+	}
+
+	/** The instance id of a call {@code f[T, 4, "id"](...)}: its last template argument when that is a string; else null. */
+	public static String instanceId(CallExpr call) {
+		if (call.getCallee() instanceof SubscriptExpr template && !template.getIndices().isEmpty()
+				&& template.getIndices().get(template.getIndices().size() - 1) instanceof StringLiteral id) {
+			return id.getValue();
+		}
+		return null;
 	}
 
 	/** Template arguments without the optional trailing instance id ({@code f[int32, 5, "v5"]}). */

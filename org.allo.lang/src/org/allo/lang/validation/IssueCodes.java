@@ -48,6 +48,20 @@ public final class IssueCodes {
 	public static final String SCHEDULE_UNSUPPORTED = PREFIX + "schedule.unsupported";
 	public static final String SCHEDULE_FACTOR = PREFIX + "schedule.factor";
 
+	// memory schedule passes (partition, reshape, buffer_at, reuse_at, compute_at, unfold, to, compose)
+	public static final String SCHEDULE_RESHAPE = PREFIX + "schedule.reshape";
+	public static final String SCHEDULE_BUFFER_AT = PREFIX + "schedule.buffer-at";
+	public static final String SCHEDULE_REUSE_AT = PREFIX + "schedule.reuse-at";
+	public static final String SCHEDULE_COMPUTE_AT = PREFIX + "schedule.compute-at";
+	public static final String SCHEDULE_UNFOLD = PREFIX + "schedule.unfold";
+	public static final String SCHEDULE_STREAM = PREFIX + "schedule.stream";
+	public static final String SCHEDULE_COMPOSE = PREFIX + "schedule.compose";
+
+	// loop passes (split, reorder, fuse, parallel)
+	public static final String SCHEDULE_DEPENDENCE = PREFIX + "schedule.dependence";
+	public static final String SCHEDULE_NEST = PREFIX + "schedule.nest";
+	public static final String SCHEDULE_BOUNDS = PREFIX + "schedule.bounds";
+
 	// layout types (partition)
 	public static final String LAYOUT_MISMATCH = PREFIX + "layout.mismatch";
 	public static final String LAYOUT_INVALID_FACTOR = PREFIX + "layout.invalid-factor";

@@ -29,10 +29,15 @@ public final class AlloMain {
 			  check FILE...     parse and validate; prints file:line:col: error|warning: message [code]
 			  show FILE --kernel K
 			                    print kernel K and the kernels it calls lowered to the IR
-			  sim FILE --kernel K [--input NAME=F.npy]... [--random SEED] [-o DIR] [--max-steps N]
-			                    run kernel K on the CPU; inputs not given are zero (random with
-			                    --random); -o saves written arguments and results as .npy;
-			                    prints a summary (shapes, steps, time)
+			  show FILE --schedule S [--step N]
+			                    print the IR after step N of schedule S (default: the last)
+			  sim FILE (--kernel K | --schedule S [--check]) [--input NAME=F.npy]... [--random SEED]
+			      [-o DIR] [--max-steps N]
+			                    run kernel K, or the IR of schedule S, on the CPU; inputs not
+			                    given are zero (random with --random); -o saves written
+			                    arguments and results as .npy; prints a summary (shapes,
+			                    steps, time); --check also runs the kernel unscheduled on the
+			                    same inputs and fails on the first differing output
 
 			options:
 			  -h, --help        show this help

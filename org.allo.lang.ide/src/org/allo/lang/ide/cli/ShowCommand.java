@@ -9,7 +9,9 @@ import org.allo.lang.ir.printer.IrPrinter;
 
 /**
  * {@code allo show FILE --kernel K}: the kernel lowered to the IR, printed as IrPrinter writes it.
- * Errors in the file, an unknown kernel, or a construct the lowering does not cover exit with 1.
+ * {@code allo show FILE --schedule S [--step N]}: the IR after step N of schedule S (default: the
+ * last; 0 is the kernel unscheduled). Errors in the file (refused steps included), an unknown
+ * kernel or schedule, or a construct the lowering does not cover exit with 1.
  */
 final class ShowCommand {
 
@@ -24,10 +26,17 @@ final class ShowCommand {
 	int run(List<String> args) {
 		String file = null;
 		String kernelName = null;
+		String scheduleName = null;
+		Integer step = null;
 		for (int i = 0; i < args.size(); i++) {
 			String arg = args.get(i);
-			if (arg.equals("--kernel") && i + 1 < args.size()) {
+			boolean hasValue = i + 1 < args.size();
+			if (arg.equals("--kernel") && hasValue) {
 				kernelName = args.get(++i);
+			} else if (arg.equals("--schedule") && hasValue) {
+				scheduleName = args.get(++i);
+			} else if (arg.equals("--step") && hasValue) {
+				step = stepNumber(args.get(++i));
 			} else if (arg.startsWith("-")) {
 				throw new UsageException("unknown option '" + arg + "' for show");
 			} else if (file == null) {
@@ -36,14 +45,32 @@ final class ShowCommand {
 				throw new UsageException("show takes one FILE");
 			}
 		}
-		if (file == null || kernelName == null) {
-			throw new UsageException("show needs FILE and --kernel K");
+		if (file == null || (kernelName == null) == (scheduleName == null)) {
+			throw new UsageException("show needs FILE and either --kernel K or --schedule S");
 		}
-		IrModule module = new KernelLoader(out, err).lower(file, kernelName);
+		if (step != null && scheduleName == null) {
+			throw new UsageException("--step N needs --schedule S");
+		}
+		KernelLoader loader = new KernelLoader(out, err);
+		IrModule module;
+		if (scheduleName != null) {
+			KernelLoader.Scheduled scheduled = loader.schedule(file, scheduleName, step);
+			module = scheduled == null ? null : scheduled.module();
+		} else {
+			module = loader.lower(file, kernelName);
+		}
 		if (module == null) {
 			return AlloMain.USER_ERROR;
 		}
 		out.print(IrPrinter.print(module));
 		return AlloMain.OK;
+	}
+
+	private static int stepNumber(String value) {
+		try {
+			return Integer.parseInt(value);
+		} catch (NumberFormatException e) {
+			throw new UsageException("--step takes a step number, not '" + value + "'");
+		}
 	}
 }

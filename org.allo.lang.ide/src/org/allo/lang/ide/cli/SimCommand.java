@@ -10,11 +10,14 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Collectors;
 
 import org.allo.lang.ide.cli.AlloMain.UsageException;
 import org.allo.lang.interpreter.Interpreter;
+import org.allo.lang.interpreter.Outcomes;
+import org.allo.lang.interpreter.RandomValues;
 import org.allo.lang.interpreter.Scalar;
 import org.allo.lang.interpreter.SimulationError;
 import org.allo.lang.interpreter.Tensor;
@@ -32,8 +35,11 @@ import org.allo.lang.npy.NpyDtype;
 import org.allo.lang.npy.NpyFormatException;
 
 /**
- * {@code allo sim FILE --kernel K [--input NAME=F.npy]... [--random SEED] [-o DIR] [--max-steps N]}: runs
- * kernel K unscheduled in the interpreter. Inputs not given are zero, or random with --random. With -o the
+ * {@code allo sim FILE (--kernel K | --schedule S [--check]) [--input NAME=F.npy]... [--random SEED] [-o DIR] [--max-steps N]}:
+ * runs kernel K unscheduled, or the IR of schedule S after its last step, in the interpreter. With --check
+ * the kernel also runs unscheduled on the same inputs and every written argument and result is compared
+ * (integers and fixed point bit for bit, floats within {@link Outcomes}' tolerance); the first difference
+ * is an error. Inputs not given are zero, or random with --random. With -o the
  * written tensor arguments and the results are saved as .npy (LANGUAGE.md §6). A summary (inputs, outputs,
  * time, steps) goes to stdout, which carries nothing else; errors go to stderr with exit code 1.
  */
@@ -52,6 +58,8 @@ final class SimCommand {
 	private final PrintStream err;
 	private String file;
 	private String kernelName;
+	private String scheduleName;
+	private boolean check;
 	private final Map<String, String> inputFiles = new LinkedHashMap<>();
 	private Random random;
 	private Path outputDirectory;
@@ -64,13 +72,21 @@ final class SimCommand {
 
 	int run(List<String> args) {
 		parse(args);
-		IrModule module = new KernelLoader(err, err).lower(file, kernelName);
+		KernelLoader loader = new KernelLoader(err, err);
+		IrModule module;
+		IrModule unscheduled = null;
+		if (scheduleName != null) {
+			KernelLoader.Scheduled scheduled = loader.schedule(file, scheduleName, null);
+			module = scheduled == null ? null : scheduled.module();
+			unscheduled = scheduled == null ? null : scheduled.unscheduled();
+		} else {
+			module = loader.lower(file, kernelName);
+		}
 		if (module == null) {
 			return AlloMain.USER_ERROR;
 		}
-		IrFunction top = module.getFunctions().stream().filter(IrFunction::isTop).findFirst().orElseThrow();
 		try {
-			simulate(module, top);
+			simulate(module, top(module), check ? unscheduled : null);
 			return AlloMain.OK;
 		} catch (SimFailure failure) {
 			err.println("allo: " + failure.getMessage());
@@ -84,8 +100,10 @@ final class SimCommand {
 			boolean hasValue = i + 1 < args.size();
 			if (arg.equals("--kernel") && hasValue) {
 				kernelName = args.get(++i);
-			} else if (arg.equals("--schedule") || arg.equals("--check")) {
-				throw new UsageException("sim " + arg + " is not supported yet (schedules are not simulated); simulate the kernel with --kernel K");
+			} else if (arg.equals("--schedule") && hasValue) {
+				scheduleName = args.get(++i);
+			} else if (arg.equals("--check")) {
+				check = true;
 			} else if (arg.equals("--input") && hasValue) {
 				addInput(args.get(++i));
 			} else if (arg.equals("--random") && hasValue) {
@@ -105,8 +123,11 @@ final class SimCommand {
 				throw new UsageException("sim takes one FILE");
 			}
 		}
-		if (file == null || kernelName == null) {
-			throw new UsageException("sim needs FILE and --kernel K");
+		if (file == null || (kernelName == null) == (scheduleName == null)) {
+			throw new UsageException("sim needs FILE and either --kernel K or --schedule S");
+		}
+		if (check && scheduleName == null) {
+			throw new UsageException("--check compares a schedule with its kernel: it needs --schedule S");
 		}
 	}
 
@@ -128,37 +149,75 @@ final class SimCommand {
 		}
 	}
 
-	private void simulate(IrModule module, IrFunction top) throws SimFailure {
+	private static IrFunction top(IrModule module) {
+		return module.getFunctions().stream().filter(IrFunction::isTop).findFirst().orElseThrow();
+	}
+
+	/** Runs {@code module}; when {@code reference} is given, runs it on the same inputs and compares. */
+	private void simulate(IrModule module, IrFunction top, IrModule reference) throws SimFailure {
 		checkInputNames(top);
-		List<Object> arguments = new ArrayList<>();
+		List<Object> inputs = new ArrayList<>();
 		List<String> inputLines = new ArrayList<>();
 		for (IrValue parameter : top.getParams()) {
-			arguments.add(argument(parameter));
+			inputs.add(argument(parameter));
 			inputLines.add(parameter.getName() + ": " + IrTypes.print(parameter.getType()) + " "
 					+ (inputFiles.containsKey(parameter.getName()) ? "from " + inputFiles.get(parameter.getName())
 							: random != null ? "random" : "zero"));
 		}
+		List<Object> arguments = copies(inputs);
 		Interpreter interpreter = new Interpreter(module, maxSteps);
 		long start = System.nanoTime();
-		List<Object> results;
-		try {
-			results = interpreter.call(top, arguments);
-		} catch (SimulationError error) {
-			throw new SimFailure(file + (error.line() > 0 ? ":" + error.line() : "") + ": error: " + error.getMessage());
-		}
+		List<Object> results = run(interpreter, top, arguments);
 		long micros = (System.nanoTime() - start) / 1000;
+		String checkLine = reference == null ? null : compare(reference, copies(inputs), top, arguments, results);
 		List<String> outputLines = writeOutputs(top, arguments, results);
-		out.println("sim " + kernelName + " (" + top.getName() + "): " + interpreter.steps() + " steps in "
+		String what = scheduleName != null ? "schedule " + scheduleName : kernelName;
+		out.println("sim " + what + " (" + top.getName() + "): " + interpreter.steps() + " steps in "
 				+ String.format("%.3f", micros / 1000.0) + " ms");
 		inputLines.forEach(line -> out.println("  in  " + line));
 		outputLines.forEach(line -> out.println("  out " + line));
+		if (checkLine != null) {
+			out.println("  check " + checkLine);
+		}
+	}
+
+	private List<Object> run(Interpreter interpreter, IrFunction function, List<Object> arguments) throws SimFailure {
+		try {
+			return interpreter.call(function, arguments);
+		} catch (SimulationError error) {
+			throw new SimFailure(file + (error.line() > 0 ? ":" + error.line() : "") + ": error: " + error.getMessage());
+		}
+	}
+
+	/** Runs the unscheduled kernel and compares every argument and result with the scheduled run's. */
+	private String compare(IrModule reference, List<Object> arguments, IrFunction scheduledTop, List<Object> scheduledArguments,
+			List<Object> scheduledResults) throws SimFailure {
+		List<Object> results = run(new Interpreter(reference, maxSteps), top(reference), arguments);
+		List<String> names = new ArrayList<>(scheduledTop.getParams().stream().map(IrValue::getName).toList());
+		for (int i = 0; i < results.size(); i++) {
+			names.add(results.size() == 1 ? "result" : "result" + i);
+		}
+		List<Object> expected = new ArrayList<>(arguments);
+		expected.addAll(results);
+		List<Object> actual = new ArrayList<>(scheduledArguments);
+		actual.addAll(scheduledResults);
+		Optional<String> difference = Outcomes.firstDifference(names, expected, actual);
+		if (difference.isPresent()) {
+			throw new SimFailure("check failed: schedule " + scheduleName + " computes something else than kernel " + top(reference).getName()
+					+ " unscheduled: " + difference.get() + " (expected: unscheduled, got: scheduled)");
+		}
+		return "ok: the scheduled and the unscheduled kernel agree on every output";
+	}
+
+	private static List<Object> copies(List<Object> values) {
+		return new ArrayList<>(values.stream().map(value -> value instanceof Tensor tensor ? (Object) tensor.copy() : value).toList());
 	}
 
 	private void checkInputNames(IrFunction top) throws SimFailure {
 		List<String> names = top.getParams().stream().map(IrValue::getName).toList();
 		for (String name : inputFiles.keySet()) {
 			if (!names.contains(name)) {
-				throw new SimFailure("--input " + name + ": " + kernelName + " has no parameter '" + name + "'; its parameters: "
+				throw new SimFailure("--input " + name + ": " + top.getName() + " has no parameter '" + name + "'; its parameters: "
 						+ String.join(", ", names));
 			}
 		}
@@ -177,7 +236,7 @@ final class SimCommand {
 					+ ", which no NumPy type holds (integers up to 64 bits do)");
 		}
 		Tensor tensor = inputFiles.containsKey(parameter.getName()) ? read(parameter.getName(), dtype, shape)
-				: random != null ? NpyValues.random(shape, element, random) : new Tensor(shape, Scalar.of(0));
+				: random != null ? RandomValues.tensor(shape, element, random) : new Tensor(shape, Scalar.of(0));
 		return type instanceof IrTensorType || parameter instanceof IrBuffer ? tensor : tensor.get(0);
 	}
 

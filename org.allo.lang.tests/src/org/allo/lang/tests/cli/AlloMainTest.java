@@ -95,6 +95,6 @@ class AlloMainTest extends CliTestSupport {
 		assertTrue(out.startsWith(slice + ":2:19: error: only a scalar initial value")
 				&& out.contains("[allo.lowering.unsupported-expression]"), out);
 		assertEquals(AlloMain.USAGE_ERROR, run("show", slice.toString()));
-		assertTrue(err.contains("show needs FILE and --kernel K"), err);
+		assertTrue(err.contains("show needs FILE and either --kernel K or --schedule S"), err);
 	}
 }

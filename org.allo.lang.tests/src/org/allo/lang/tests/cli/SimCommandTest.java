@@ -209,12 +209,12 @@ class SimCommandTest extends CliTestSupport {
 	}
 
 	@Test
-	void schedulesAndMalformedOptionsAreUsageErrors() throws IOException {
+	void malformedOptionsAreUsageErrors() throws IOException {
 		Path file = write("scale.allo", SCALE);
-		assertEquals(AlloMain.USAGE_ERROR, run("sim", file.toString(), "--schedule", "s"));
-		assertTrue(err.contains("--schedule is not supported yet"), err);
+		assertEquals(AlloMain.USAGE_ERROR, run("sim", file.toString(), "--kernel", "scale", "--schedule", "s"));
+		assertTrue(err.contains("either --kernel K or --schedule S"), err);
 		assertEquals(AlloMain.USAGE_ERROR, run("sim", file.toString(), "--kernel", "scale", "--check"));
-		assertTrue(err.contains("--check is not supported yet"), err);
+		assertTrue(err.contains("--check compares a schedule with its kernel"), err);
 		assertEquals(AlloMain.USAGE_ERROR, run("sim", file.toString(), "--kernel", "scale", "--input", "A"));
 		assertEquals(AlloMain.USAGE_ERROR, run("sim", file.toString(), "--kernel", "scale", "--random", "x"));
 		assertEquals(AlloMain.USAGE_ERROR, run("sim", file.toString()));

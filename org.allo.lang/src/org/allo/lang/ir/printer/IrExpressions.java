@@ -47,7 +47,7 @@ public final class IrExpressions {
 		return indices.stream().map(IrExpressions::print).collect(Collectors.joining(", ", "[", "]"));
 	}
 
-	static String indicesOrEmpty(List<IrExpr> indices) {
+	public static String indicesOrEmpty(List<IrExpr> indices) {
 		return indices.isEmpty() ? "" : indices(indices);
 	}
 

@@ -21,7 +21,8 @@ public final class Loops {
 				: PassContext.instancesOf(state, reference.substring(0, colon));
 		String name = unqualified(reference);
 		for (IrFunction function : scope) {
-			Optional<IrFor> loop = byLoopName(function, name).or(() -> outermostOfBand(function, name));
+			Optional<IrFor> loop = byLoopName(function, name).or(() -> inBand(function, name))
+					.or(() -> outermostOfBand(function, name));
 			if (loop.isPresent()) {
 				return loop;
 			}
@@ -35,6 +36,17 @@ public final class Loops {
 
 	public static Optional<IrFor> byLoopName(IrFunction function, String name) {
 		return all(function).stream().filter(loop -> name.equals(loop.getLoopName())).findFirst();
+	}
+
+	/** {@code "C.j"}: loop {@code j} of band {@code C}, the form that picks one of two loops of one name. */
+	public static Optional<IrFor> inBand(IrFunction function, String qualified) {
+		int dot = qualified.indexOf('.');
+		if (dot < 0) {
+			return Optional.empty();
+		}
+		String band = qualified.substring(0, dot);
+		String name = qualified.substring(dot + 1);
+		return all(function).stream().filter(loop -> band.equals(loop.getBandName()) && name.equals(loop.getLoopName())).findFirst();
 	}
 
 	/** The outermost loop of band {@code band}: the one whose parent is not a loop of the same band. */

@@ -90,7 +90,12 @@ public final class PassContext {
 	}
 
 	public IrFor loop(String parameter) throws ScheduleError {
-		return loop(argument(parameter).orElseThrow(() -> missing(parameter)));
+		return loop(required(parameter));
+	}
+
+	/** The argument bound to {@code parameter}, or an error at the call saying the step needs it. */
+	public Expr required(String parameter) throws ScheduleError {
+		return argument(parameter).orElseThrow(() -> missing(parameter));
 	}
 
 	/** The buffer an argument names: {@code s.C}, {@code "C"}, {@code "kernel:C"} or a bound handle. */
@@ -102,7 +107,7 @@ public final class PassContext {
 	}
 
 	public IrBuffer tensor(String parameter) throws ScheduleError {
-		return tensor(argument(parameter).orElseThrow(() -> missing(parameter)));
+		return tensor(required(parameter));
 	}
 
 	/** The text a reference stands for: a string's value, {@code s.C}'s member name, or a bound handle's name. */

@@ -20,8 +20,40 @@ public class PassRegistry {
 	private final Map<String, SchedulePass> passes;
 
 	@Inject
-	public PassRegistry(PipelinePass pipeline) {
-		passes = List.<SchedulePass>of(pipeline).stream()
+	public PassRegistry(
+			BufferAtPass bufferAt,
+			ComposePass compose,
+			ComputeAtPass computeAt,
+			DataflowPass dataflow,
+			FusePass fuse,
+			InlinePass inline,
+			ParallelPass parallel,
+			PartitionPass partition,
+			PipelinePass pipeline,
+			ReorderPass reorder,
+			ReshapePass reshape,
+			ReuseAtPass reuseAt,
+			SplitPass split,
+			ToPass to,
+			UnfoldPass unfold,
+			UnrollPass unroll) {
+		passes = List.<SchedulePass>of(
+				bufferAt,
+				compose,
+				computeAt,
+				dataflow,
+				fuse,
+				inline,
+				parallel,
+				partition,
+				pipeline,
+				reorder,
+				reshape,
+				reuseAt,
+				split,
+				to,
+				unfold,
+				unroll).stream()
 				.collect(Collectors.toMap(SchedulePass::primitive, Function.identity()));
 	}
 

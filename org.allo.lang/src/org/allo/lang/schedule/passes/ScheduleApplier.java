@@ -48,25 +48,26 @@ public class ScheduleApplier {
 	public AppliedSchedule apply(Schedule schedule, int lastStep, StepListener listener) {
 		if (schedule.kernel() == null) {
 			return new AppliedSchedule(null, 0, List.of(Diagnostic.at(schedule.binding(), Severity.ERROR,
-					"schedule '" + Names.nameOf(schedule.binding()) + "' does not customise a kernel", IssueCodes.SCHEDULE_ARGUMENT)));
+					"schedule '" + Names.nameOf(schedule.binding()) + "' does not customise a kernel", IssueCodes.SCHEDULE_ARGUMENT)), null);
 		}
 		LoweringResult lowered = lowering.lower(schedule.kernel());
 		if (!lowered.succeeded()) {
-			return new AppliedSchedule(null, 0, lowered.errors());
+			return new AppliedSchedule(null, 0, lowered.errors(), null);
 		}
 		IrModule module = lowered.module();
-		ScheduleState state = new ScheduleState(module, top(module));
+		ScheduleState state = new ScheduleState(module, top(module), schedule);
 		int applied = 0;
 		for (Step step : schedule.steps().subList(0, Math.min(lastStep, schedule.steps().size()))) {
 			try {
 				applyStep(state, step);
 			} catch (ScheduleError error) {
-				return new AppliedSchedule(module, applied, List.of(Diagnostic.at(error.at(), Severity.ERROR, error.getMessage(), error.code())));
+				return new AppliedSchedule(module, applied, List.of(Diagnostic.at(error.at(), Severity.ERROR, error.getMessage(), error.code())),
+						error);
 			}
 			applied++;
 			listener.applied(step, module);
 		}
-		return new AppliedSchedule(module, applied, List.of());
+		return new AppliedSchedule(module, applied, List.of(), null);
 	}
 
 	private void applyStep(ScheduleState state, Step step) throws ScheduleError {
@@ -80,7 +81,7 @@ public class ScheduleApplier {
 	}
 
 	/** {@code h = s.fuse(...)}: later steps may name the created loop or buffer through {@code h}. */
-	private static void bindResult(ScheduleState state, Step step, StepResult result) {
+	static void bindResult(ScheduleState state, Step step, StepResult result) {
 		if (result.handles().size() == 1 && step.call().eContainer() instanceof ExprStmt assignment && "=".equals(assignment.getOp())
 				&& assignment.getValue() == step.call() && assignment.getExpr() instanceof NameRef variable) {
 			state.bind(variable, result.handles().get(0));

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.allo.lang.allo.Referable;
 import org.allo.lang.ir.IrFunction;
 import org.allo.lang.ir.IrModule;
+import org.allo.lang.schedule.ScheduleSteps.Schedule;
 import org.allo.lang.schedule.ScheduleSteps.Step;
 
 /**
@@ -18,12 +19,19 @@ public final class ScheduleState {
 
 	private final IrModule module;
 	private final IrFunction top;
+	private final Schedule design;
 	private final Map<String, Step> consumed = new HashMap<>();
 	private final Map<Referable, String> boundHandles = new HashMap<>();
 
-	public ScheduleState(IrModule module, IrFunction top) {
+	public ScheduleState(IrModule module, IrFunction top, Schedule design) {
 		this.module = module;
 		this.top = top;
+		this.design = design;
+	}
+
+	/** The schedule being applied: the design whose layouts the partition steps solve (composed schedules included). */
+	public Schedule design() {
+		return design;
 	}
 
 	public IrModule module() {

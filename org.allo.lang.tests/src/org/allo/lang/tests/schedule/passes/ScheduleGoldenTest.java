@@ -38,7 +38,8 @@ class ScheduleGoldenTest {
 	private static void check(Path file) throws Exception {
 		AlloProject project = new AlloProject();
 		Resource resource = project.load(file);
-		assertEquals(List.of(), project.formatted(resource), "a schedule case must be free of check diagnostics");
+		assertEquals(List.of(), project.formatted(resource).stream().filter(line -> line.contains(": error: ")).toList(),
+				"a schedule case must be free of check errors (performance warnings may remain)");
 		ScheduleApplier applier = AlloProject.injector().getInstance(ScheduleApplier.class);
 		StringBuilder actual = new StringBuilder();
 		for (Schedule schedule : ScheduleSteps.of(project.module(resource))) {
@@ -48,6 +49,13 @@ class ScheduleGoldenTest {
 					: applied.errors().stream().map(Diagnostic::format).collect(Collectors.joining("\n", "", "\n")));
 		}
 		Path golden = file.resolveSibling(file.getFileName().toString().replaceFirst("\\.allo$", ".ir"));
-		assertEquals(Files.readString(golden), actual.toString());
+		String expected = Files.exists(golden) ? Files.readString(golden) : "";
+		if (!expected.equals(actual.toString())) {
+			// for review: the reviewed output replaces the golden file by hand
+			Path review = Path.of("target", "golden-actual", "schedule").resolve(golden.getFileName());
+			Files.createDirectories(review.getParent());
+			Files.writeString(review, actual);
+		}
+		assertEquals(expected, actual.toString(), "the IR differs from " + golden.getFileName());
 	}
 }

@@ -202,6 +202,8 @@ public final class Arithmetic {
 			}
 			yield convert(new Exact(e.raw().not(), e.fracs()), result);
 		}
+		case REVERSE -> BitReinterpretation.reverse(operand, result);
+		case BITCAST -> BitReinterpretation.bitcast(operand, result);
 		};
 	}
 

@@ -227,12 +227,31 @@ public final class Interpreter {
 			return;
 		}
 		IrType element = elementType(buffer.getType());
-		Scalar initial = alloc.getInit() == null ? Scalar.of(0) : scalar(alloc.getInit(), frame);
-		Tensor tensor = new Tensor(shape(buffer.getType()), Arithmetic.convert(initial, element));
+		Tensor tensor;
+		if (alloc.getInit() != null && alloc.getInit().getType() instanceof IrTensorType) {
+			tensor = copy(evaluate(alloc.getInit(), frame), buffer);
+		} else {
+			Scalar initial = alloc.getInit() == null ? Scalar.of(0) : scalar(alloc.getInit(), frame);
+			tensor = new Tensor(shape(buffer.getType()), Arithmetic.convert(initial, element));
+		}
 		frame.values.put(buffer, tensor);
 		if (buffer.isStateful()) {
 			persistent.put(buffer, tensor);
 		}
+	}
+
+	/** A new tensor for the buffer with the source's elements converted to its element type. */
+	private static Tensor copy(Object source, IrBuffer buffer) throws SimulationError {
+		if (!(source instanceof Tensor from) || !Arrays.equals(from.shape(), shape(buffer.getType()))) {
+			throw new SimulationError(0, "the initial value of '" + buffer.getName() + "' does not have its shape "
+					+ Arrays.toString(shape(buffer.getType())));
+		}
+		IrType element = elementType(buffer.getType());
+		Tensor tensor = new Tensor(from.shape(), Scalar.of(0));
+		for (int i = 0; i < from.size(); i++) {
+			tensor.set(i, Arithmetic.convert(from.get(i), element));
+		}
+		return tensor;
 	}
 
 	private boolean executeFor(IrFor loop, Frame frame) throws SimulationError {
@@ -354,7 +373,8 @@ public final class Interpreter {
 			value = persistent.get(buffer);
 		}
 		if (value == null && module.getGlobals().contains(buffer)) {
-			Tensor global = new Tensor(shape(buffer.getType()), Arithmetic.convert(Scalar.of(0), elementType(buffer.getType())));
+			Scalar initial = buffer.getInit() == null ? Scalar.of(0) : scalar(buffer.getInit(), new Frame());
+			Tensor global = new Tensor(shape(buffer.getType()), Arithmetic.convert(initial, elementType(buffer.getType())));
 			persistent.put(buffer, global);
 			value = global;
 		}

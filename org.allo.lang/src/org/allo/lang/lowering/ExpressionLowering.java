@@ -9,8 +9,11 @@ import org.allo.lang.allo.BinaryExpr;
 import org.allo.lang.allo.CallExpr;
 import org.allo.lang.allo.CompareExpr;
 import org.allo.lang.allo.ConditionalExpr;
+import org.allo.lang.allo.EllipsisLiteral;
 import org.allo.lang.allo.Expr;
+import org.allo.lang.allo.ExprStmt;
 import org.allo.lang.allo.FunctionDef;
+import org.allo.lang.allo.MemberExpr;
 import org.allo.lang.allo.NameRef;
 import org.allo.lang.allo.Referable;
 import org.allo.lang.allo.SliceExpr;
@@ -74,6 +77,9 @@ final class ExpressionLowering {
 			"log2", IrMathFunction.LOG2, "log10", IrMathFunction.LOG10, "sqrt", IrMathFunction.SQRT, "sin",
 			IrMathFunction.SIN, "cos", IrMathFunction.COS, "tan", IrMathFunction.TAN, "tanh", IrMathFunction.TANH, "abs",
 			IrMathFunction.ABS);
+
+	private static final Map<String, IrUnaryOp> BIT_METHODS = Map.of("reverse", IrUnaryOp.REVERSE, "bitcast",
+			IrUnaryOp.BITCAST);
 
 	private final InstanceTyping types;
 	private final Templates templates;
@@ -145,6 +151,9 @@ final class ExpressionLowering {
 			return conditional(conditional);
 		} else if (expr instanceof CallExpr call) {
 			return call(call);
+		} else if (expr instanceof MemberExpr member && "T".equals(Names.nameOf(member.getMember()))
+				&& types.typeOf(member.getReceiver()) instanceof TensorType) {
+			return transposed(member);
 		}
 		throw unsupported(expr);
 	}
@@ -201,6 +210,10 @@ final class ExpressionLowering {
 			return load;
 		} else if (targetType instanceof IntType && subscript.getIndices().size() == 1) {
 			return bits(subscript);
+		} else if (targetType instanceof TensorType) {
+			throw new LoweringError(subscript, IssueCodes.LOWERING_UNSUPPORTED_EXPRESSION, "'"
+					+ TypeComputer.textOf(subscript).strip()
+					+ "' is a view (a slice or a partial index), which cannot be lowered to the IR yet; copy its elements in a loop, e.g. for i in range(4): H[i] = A[i]");
 		}
 		throw unsupported(subscript);
 	}
@@ -301,15 +314,25 @@ final class ExpressionLowering {
 
 	private IrExpr call(CallExpr call) {
 		List<Expr> args = call.getArgs().stream().map(argument -> argument.getValue()).toList();
+		IrUnaryOp bitOperation = call.getCallee() instanceof MemberExpr member && args.isEmpty()
+				&& types.typeOf(member.getReceiver()).isNumeric() ? BIT_METHODS.get(Names.nameOf(member.getMember())) : null;
+		if (bitOperation != null) {
+			IrUnary node = IR.createIrUnary();
+			node.setOp(bitOperation);
+			node.setOperand(lower(((MemberExpr) call.getCallee()).getReceiver()));
+			node.setType(typeOf(call));
+			return node;
+		}
 		if (call.getCallee() instanceof SubscriptExpr explicit
 				&& Names.targetOf(explicit.getTarget()) instanceof FunctionDef template && isKernel(template)) {
 			return kernelCall(call, template, templates.bindExplicit(template, explicit.getIndices(), types.binding()), args);
 		}
 		Referable callee = Names.targetOf(call.getCallee());
 		if (callee instanceof FunctionDef function && isKernel(function)) {
+			List<Expr> bound = stdlib.isStdlib(function.eResource()) ? LibraryArguments.of(call, function) : args;
 			Map<TypeParam, Object> binding = function.getTypeParams().isEmpty() ? Map.of()
-					: templates.infer(function, args.stream().map(types::typeOf).toList());
-			return kernelCall(call, function, binding, args);
+					: templates.infer(function, bound.stream().map(types::typeOf).toList());
+			return kernelCall(call, function, binding, bound);
 		}
 		String name = callee instanceof FunctionDef function ? function.getName() : null;
 		if (isConversion(call, name) && args.size() == 1) {
@@ -329,8 +352,23 @@ final class ExpressionLowering {
 		throw unsupported(call);
 	}
 
+	/** A user kernel, or a kernel of the standard library's tensor library (a stub's body is only {@code ...}). */
 	private boolean isKernel(FunctionDef function) {
-		return function.eResource() != null && !stdlib.isStdlib(function.eResource());
+		return function.eResource() != null && (!stdlib.isStdlib(function.eResource()) || hasBody(function));
+	}
+
+	private static boolean hasBody(FunctionDef function) {
+		return function.getBody() != null && function.getBody().getStatements().stream()
+				.anyMatch(statement -> !(statement instanceof ExprStmt stmt && stmt.getExpr() instanceof EllipsisLiteral));
+	}
+
+	/** {@code X.T}: a call of the standard library's transpose kernel, instantiated for X's type. */
+	private IrExpr transposed(MemberExpr member) {
+		FunctionDef transpose = stdlib.load(member.eResource().getResourceSet(), "allo").getStatements().stream()
+				.filter(FunctionDef.class::isInstance).map(FunctionDef.class::cast)
+				.filter(function -> "transpose".equals(function.getName())).findFirst().orElseThrow(() -> unsupported(member));
+		List<Expr> args = List.of(member.getReceiver());
+		return kernelCall(member, transpose, templates.infer(transpose, List.of(types.typeOf(member.getReceiver()))), args);
 	}
 
 	/** {@code int32(x)}, {@code float(x)}, {@code Fixed(8, 3)(x)}: the callee denotes a numeric type. */
@@ -338,7 +376,7 @@ final class ExpressionLowering {
 		return "int".equals(name) || "float".equals(name) || types.denotedType(call.getCallee()).isNumeric();
 	}
 
-	private IrExpr kernelCall(CallExpr call, FunctionDef function, Map<TypeParam, Object> binding, List<Expr> args) {
+	private IrExpr kernelCall(EObject call, FunctionDef function, Map<TypeParam, Object> binding, List<Expr> args) {
 		IrFunction target = callees.lower(function, binding, call);
 		IrCall node = IR.createIrCall();
 		node.setFunction(target);

@@ -1,5 +1,7 @@
 package org.allo.lang.lowering;
 
+import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,7 @@ import org.allo.lang.allo.ExprStmt;
 import org.allo.lang.allo.ForStmt;
 import org.allo.lang.allo.FunctionDef;
 import org.allo.lang.allo.IfStmt;
+import org.allo.lang.allo.ListExpr;
 import org.allo.lang.allo.NameRef;
 import org.allo.lang.allo.Param;
 import org.allo.lang.allo.PassStmt;
@@ -27,6 +30,7 @@ import org.allo.lang.allo.VarDecl;
 import org.allo.lang.allo.WhileStmt;
 import org.allo.lang.ir.IrAlloc;
 import org.allo.lang.ir.IrAssign;
+import org.allo.lang.ir.IrBinaryOp;
 import org.allo.lang.ir.IrBlock;
 import org.allo.lang.ir.IrBuffer;
 import org.allo.lang.ir.IrDeclare;
@@ -49,6 +53,7 @@ import org.allo.lang.schedule.LoopTable;
 import org.allo.lang.scoping.Names;
 import org.allo.lang.scoping.Stdlib;
 import org.allo.lang.types.ConstantEvaluator;
+import org.allo.lang.types.IntType;
 import org.allo.lang.types.NoneType;
 import org.allo.lang.types.TensorType;
 import org.allo.lang.types.TupleType;
@@ -173,17 +178,24 @@ final class KernelLowering {
 		if (stateful) {
 			IrBuffer global = buffer(name + "." + decl.getName(), type, null);
 			global.setStateful(true);
+			if (decl.getInit() != null) {
+				global.setInit(broadcast(decl.getInit(), type instanceof IrTensorType tensor ? tensor.getElement() : type));
+			}
 			module.getGlobals().add(global);
 			values.put(decl, global);
 		} else if (type instanceof IrTensorType tensor) {
 			IrAlloc alloc = IR.createIrAlloc();
 			IrBuffer buffer = buffer(decl.getName(), type, decl.getAttribute());
 			alloc.setBuffer(buffer);
-			if (decl.getInit() != null) {
+			add(block, alloc, decl);
+			if (decl.getInit() instanceof ListExpr list) {
+				listElements(list, buffer, new ArrayList<>(), block, decl);
+			} else if (decl.getInit() != null && types.typeOf(decl.getInit()) instanceof TensorType) {
+				alloc.setInit(expressions.lower(decl.getInit()));
+			} else if (decl.getInit() != null) {
 				alloc.setInit(broadcast(decl.getInit(), tensor.getElement()));
 			}
 			values.put(decl, buffer);
-			add(block, alloc, decl);
 		} else {
 			IrDeclare declare = IR.createIrDeclare();
 			IrVar variable = IrNodes.var(decl.getName(), type);
@@ -196,10 +208,35 @@ final class KernelLowering {
 		}
 	}
 
+	/** {@code [[1, 2], [3, 4]]}: one store per element, at the indices of its position in the nested lists. */
+	private void listElements(ListExpr list, IrBuffer buffer, List<Long> position, IrBlock block, VarDecl decl) {
+		IrTensorType tensor = (IrTensorType) buffer.getType();
+		int dim = position.size();
+		if (dim >= tensor.getShape().size() || list.getElements().size() != tensor.getShape().get(dim)) {
+			throw new LoweringError(list, IssueCodes.LOWERING_UNSUPPORTED_EXPRESSION, "this list does not have the shape "
+					+ tensor.getShape() + " of '" + buffer.getName() + "'; write one nested list per dimension");
+		}
+		for (int i = 0; i < list.getElements().size(); i++) {
+			Expr element = list.getElements().get(i);
+			position.add((long) i);
+			if (element instanceof ListExpr inner) {
+				listElements(inner, buffer, position, block, decl);
+			} else if (position.size() == tensor.getShape().size()) {
+				List<IrExpr> indices = position.stream().map(index -> (IrExpr) ExpressionLowering
+						.constant(BigInteger.valueOf(index), null, IR.createIrIndexType())).toList();
+				add(block, store(buffer, indices, expressions.lowerAs(element, tensor.getElement())), decl);
+			} else {
+				throw new LoweringError(element, IssueCodes.LOWERING_UNSUPPORTED_EXPRESSION,
+						"a list element here must itself be a list, one nesting level per dimension of '" + buffer.getName() + "'");
+			}
+			position.remove(position.size() - 1);
+		}
+	}
+
 	private IrExpr broadcast(Expr init, IrType element) {
 		if (!types.typeOf(init).isNumeric()) {
 			throw new LoweringError(init, IssueCodes.LOWERING_UNSUPPORTED_EXPRESSION,
-					"only a scalar initial value (broadcast to every element) can be lowered yet; initialise the buffer with a scalar and fill it in a loop");
+					"this initial value cannot be lowered yet; initialise the buffer with a scalar (broadcast), a list literal, another tensor or a call that returns one");
 		}
 		return expressions.lowerAs(init, element);
 	}
@@ -207,6 +244,10 @@ final class KernelLowering {
 	private IrStatement assignment(ExprStmt stmt) {
 		Expr target = stmt.getExpr();
 		String op = stmt.getOp().equals("=") ? null : stmt.getOp().substring(0, stmt.getOp().length() - 1);
+		if (target instanceof TupleExpr) {
+			throw new LoweringError(stmt, IssueCodes.LOWERING_UNSUPPORTED_STATEMENT,
+					"tuple assignment cannot be lowered to the IR yet; assign each element in its own statement (through a temporary for a swap)");
+		}
 		if (!(target instanceof NameRef || target instanceof SubscriptExpr)
 				|| target instanceof NameRef && types.typeOf(target) instanceof TensorType) {
 			throw unsupportedAssignment(stmt);
@@ -219,11 +260,19 @@ final class KernelLowering {
 			values.put(name, variable);
 			return declare;
 		}
+		if (op == null && isBitTarget(target)) {
+			return storeBits((SubscriptExpr) target, stmt);
+		}
 		IrType targetType = expressions.typeOf(target);
 		IrExpr value = op == null ? expressions.lowerAs(stmt.getValue(), targetType)
 				: ExpressionLowering.castTo(
 						expressions.augmented(op, expressions.lower(target), types.typeOf(target), stmt.getValue(), stmt),
 						targetType);
+		return storeTo(target, value, stmt);
+	}
+
+	/** The statement that writes the value, already of the target's type, to a scalar or a tensor element. */
+	private IrStatement storeTo(Expr target, IrExpr value, ExprStmt stmt) {
 		if (target instanceof NameRef name && values.get(name.getRef()) instanceof IrVar variable) {
 			IrAssign assign = IR.createIrAssign();
 			assign.setTarget(variable);
@@ -239,6 +288,39 @@ final class KernelLowering {
 			return store(buffer, expressions.indices(subscript.getIndices()), value);
 		}
 		throw unsupportedAssignment(stmt);
+	}
+
+	/** {@code x[k] = v} or {@code x[lo:hi] = v} on an integer scalar or element x. */
+	private boolean isBitTarget(Expr target) {
+		return target instanceof SubscriptExpr subscript && subscript.getIndices().size() == 1
+				&& types.typeOf(subscript.getTarget()) instanceof IntType;
+	}
+
+	/**
+	 * {@code x[lo:hi] = v} as {@code x = (x & ~(m << lo)) | ((v & m) << lo)} with m = 2^(hi - lo) - 1, in x's type;
+	 * the bounds must be compile-time constants.
+	 */
+	private IrStatement storeBits(SubscriptExpr target, ExprStmt stmt) {
+		Expr index = target.getIndices().get(0);
+		BigInteger low = index instanceof SliceExpr range ? constant(range.getLower()) : constant(index);
+		BigInteger high = index instanceof SliceExpr range ? constant(range.getUpper()) : low == null ? null : low.add(BigInteger.ONE);
+		if (low == null || high == null || high.compareTo(low) <= 0 || index instanceof SliceExpr range && range.getStep() != null) {
+			throw new LoweringError(index, IssueCodes.LOWERING_UNSUPPORTED_STATEMENT,
+					"only bits with constant positions can be assigned; write x[lo:hi] = v with constant lo < hi");
+		}
+		IrType type = expressions.typeOf(target.getTarget());
+		BigInteger mask = BigInteger.ONE.shiftLeft(high.subtract(low).intValueExact()).subtract(BigInteger.ONE);
+		IrExpr kept = IrNodes.binary(IrBinaryOp.BIT_AND, expressions.lower(target.getTarget()),
+				ExpressionLowering.constant(mask.shiftLeft(low.intValueExact()).not(), null, EcoreUtil.copy(type)), type);
+		IrExpr field = IrNodes.binary(IrBinaryOp.SHL,
+				IrNodes.binary(IrBinaryOp.BIT_AND, expressions.lowerAs(stmt.getValue(), type),
+						ExpressionLowering.constant(mask, null, EcoreUtil.copy(type)), EcoreUtil.copy(type)),
+				ExpressionLowering.constant(low, null, EcoreUtil.copy(type)), EcoreUtil.copy(type));
+		return storeTo(target.getTarget(), IrNodes.binary(IrBinaryOp.BIT_OR, kept, field, EcoreUtil.copy(type)), stmt);
+	}
+
+	private BigInteger constant(Expr expr) {
+		return expr == null ? null : types.integer(expr);
 	}
 
 	private static LoweringError unsupportedAssignment(ExprStmt stmt) {

@@ -65,6 +65,8 @@ public final class IrExpressions {
 			case NOT -> "not " + print(unary.getOperand(), NOT);
 			case NEG -> "-" + print(unary.getOperand(), UNARY);
 			case INVERT -> "~" + print(unary.getOperand(), UNARY);
+			case REVERSE -> print(unary.getOperand(), ATOM) + ".reverse()";
+			case BITCAST -> print(unary.getOperand(), ATOM) + ".bitcast()";
 			};
 		} else if (expr instanceof IrSelect select) {
 			return print(select.getWhenTrue(), SELECT + 1) + " if " + print(select.getCondition(), SELECT + 1) + " else "
@@ -118,7 +120,11 @@ public final class IrExpressions {
 		if (expr instanceof IrSelect) {
 			return SELECT;
 		} else if (expr instanceof IrUnary unary) {
-			return unary.getOp() == IrUnaryOp.NOT ? NOT : UNARY;
+			return switch (unary.getOp()) {
+			case NOT -> NOT;
+			case REVERSE, BITCAST -> ATOM;
+			default -> UNARY;
+			};
 		} else if (expr instanceof IrConstant constant && isNegative(constant)) {
 			return UNARY;
 		} else if (expr instanceof IrBinary binary) {

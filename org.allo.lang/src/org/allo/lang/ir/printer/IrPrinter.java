@@ -42,7 +42,8 @@ public final class IrPrinter {
 	public static String print(IrModule module) {
 		IrPrinter printer = new IrPrinter();
 		for (IrBuffer global : module.getGlobals()) {
-			printer.line(0, global.getName() + ": " + IrTypes.print(global.getType()) + " @ Stateful" + layoutComment(global));
+			String init = global.getInit() == null ? "" : " = " + IrExpressions.print(global.getInit());
+			printer.line(0, global.getName() + ": " + IrTypes.print(global.getType()) + " @ Stateful" + init + layoutComment(global));
 		}
 		boolean first = module.getGlobals().isEmpty();
 		for (IrFunction function : module.getFunctions()) {

@@ -30,9 +30,10 @@ public final class AlloMain {
 			  show FILE --kernel K
 			                    print kernel K and the kernels it calls lowered to the IR
 			  sim FILE --kernel K [--input NAME=F.npy]... [--random SEED] [-o DIR] [--max-steps N]
-			                    run kernel K on the CPU; inputs not given are zero (random with
-			                    --random); -o saves written arguments and results as .npy;
-			                    prints a summary (shapes, steps, time)
+			      [--interpret]     run kernel K on the CPU, compiled to JVM bytecode (fast mode;
+			                    --interpret runs the reference interpreter); inputs not given are
+			                    zero (random with --random); -o saves written arguments and results
+			                    as .npy; prints a summary (mode, shapes, steps, time)
 
 			options:
 			  -h, --help        show this help

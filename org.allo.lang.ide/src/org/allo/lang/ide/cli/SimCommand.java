@@ -13,10 +13,12 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
 
+import org.allo.lang.fastsim.FastMode;
 import org.allo.lang.ide.cli.AlloMain.UsageException;
 import org.allo.lang.interpreter.Interpreter;
 import org.allo.lang.interpreter.Scalar;
 import org.allo.lang.interpreter.SimulationError;
+import org.allo.lang.interpreter.Simulator;
 import org.allo.lang.interpreter.Tensor;
 import org.allo.lang.ir.IrBuffer;
 import org.allo.lang.ir.IrFunction;
@@ -32,10 +34,12 @@ import org.allo.lang.npy.NpyDtype;
 import org.allo.lang.npy.NpyFormatException;
 
 /**
- * {@code allo sim FILE --kernel K [--input NAME=F.npy]... [--random SEED] [-o DIR] [--max-steps N]}: runs
- * kernel K unscheduled in the interpreter. Inputs not given are zero, or random with --random. With -o the
- * written tensor arguments and the results are saved as .npy (LANGUAGE.md §6). A summary (inputs, outputs,
- * time, steps) goes to stdout, which carries nothing else; errors go to stderr with exit code 1.
+ * {@code allo sim FILE --kernel K [--input NAME=F.npy]... [--random SEED] [-o DIR] [--max-steps N] [--interpret]}:
+ * runs kernel K unscheduled, in fast mode (compiled to JVM bytecode) unless --interpret asks for the reference
+ * interpreter or fast mode cannot compile the kernel. Inputs not given are zero, or random with --random.
+ * With -o the written tensor arguments and the results are saved as .npy (LANGUAGE.md §6). A summary
+ * (mode, inputs, outputs, time, steps) goes to stdout, which carries nothing else; errors go to stderr
+ * with exit code 1.
  */
 final class SimCommand {
 
@@ -56,6 +60,7 @@ final class SimCommand {
 	private Random random;
 	private Path outputDirectory;
 	private long maxSteps = Interpreter.DEFAULT_MAX_STEPS;
+	private boolean interpret;
 
 	SimCommand(PrintStream out, PrintStream err) {
 		this.out = out;
@@ -97,6 +102,8 @@ final class SimCommand {
 				if (maxSteps < 1) {
 					throw new UsageException("--max-steps takes a positive number of steps");
 				}
+			} else if (arg.equals("--interpret")) {
+				interpret = true;
 			} else if (arg.startsWith("-")) {
 				throw new UsageException("unknown option '" + arg + "' for sim");
 			} else if (file == null) {
@@ -138,18 +145,27 @@ final class SimCommand {
 					+ (inputFiles.containsKey(parameter.getName()) ? "from " + inputFiles.get(parameter.getName())
 							: random != null ? "random" : "zero"));
 		}
-		Interpreter interpreter = new Interpreter(module, maxSteps);
+		Simulator simulator;
+		String mode;
+		if (interpret) {
+			simulator = new Interpreter(module, maxSteps);
+			mode = "interpreter (--interpret)";
+		} else {
+			FastMode.Choice choice = FastMode.prepare(module, maxSteps);
+			simulator = choice.simulator();
+			mode = choice.describe();
+		}
 		long start = System.nanoTime();
 		List<Object> results;
 		try {
-			results = interpreter.call(top, arguments);
+			results = simulator.call(top, arguments);
 		} catch (SimulationError error) {
 			throw new SimFailure(file + (error.line() > 0 ? ":" + error.line() : "") + ": error: " + error.getMessage());
 		}
 		long micros = (System.nanoTime() - start) / 1000;
 		List<String> outputLines = writeOutputs(top, arguments, results);
-		out.println("sim " + kernelName + " (" + top.getName() + "): " + interpreter.steps() + " steps in "
-				+ String.format("%.3f", micros / 1000.0) + " ms");
+		out.println("sim " + kernelName + " (" + top.getName() + "): " + simulator.steps() + " steps in "
+				+ String.format("%.3f", micros / 1000.0) + " ms, mode: " + mode);
 		inputLines.forEach(line -> out.println("  in  " + line));
 		outputLines.forEach(line -> out.println("  out " + line));
 	}

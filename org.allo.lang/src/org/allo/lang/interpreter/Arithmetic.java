@@ -100,7 +100,7 @@ public final class Arithmetic {
 		}
 		BigInteger distance = amount.rawAt(0);
 		if (distance.signum() < 0 || distance.bitLength() > 31) {
-			throw new SimulationError(0, "shift amount " + distance + " is negative or too large");
+			throw Faults.badShiftAmount(0, distance);
 		}
 		int n = distance.intValue();
 		BigInteger raw = op == IrBinaryOp.SHL ? value.raw().shiftLeft(n) : value.raw().shiftRight(n);
@@ -149,7 +149,7 @@ public final class Arithmetic {
 
 	private static BigInteger nonZero(BigInteger dividend, BigInteger divisor) throws SimulationError {
 		if (divisor.signum() == 0) {
-			throw new SimulationError(0, "division by zero");
+			throw Faults.divisionByZero(0);
 		}
 		return dividend;
 	}
@@ -213,7 +213,7 @@ public final class Arithmetic {
 			throw new SimulationError(0, "bit slices need an integer operand");
 		}
 		if (low < 0 || high <= low || high > Integer.MAX_VALUE) {
-			throw new SimulationError(0, "bit slice [" + low + ":" + high + "] is empty or negative");
+			throw Faults.badBitSlice(0, low, high);
 		}
 		BigInteger mask = BigInteger.ONE.shiftLeft((int) (high - low)).subtract(BigInteger.ONE);
 		return convert(new Exact(value.raw().shiftRight((int) low).and(mask), 0), result);

@@ -48,12 +48,10 @@ import org.allo.lang.ir.IrWhile;
  * and stateful local allocations) keep their values across calls on the same instance. Run-time faults
  * are {@link SimulationError}s with the source line.
  */
-public final class Interpreter {
+public final class Interpreter implements Simulator {
 
 	/** Enough for any realistic kernel; a program running longer almost surely loops forever. */
 	public static final long DEFAULT_MAX_STEPS = 200_000_000L;
-
-	private static final int MAX_CALL_DEPTH = 1000;
 
 	private final IrModule module;
 	private final long maxSteps;
@@ -82,10 +80,12 @@ public final class Interpreter {
 	}
 
 	/** The statements and loop iterations the last call executed, for summaries. */
+	@Override
 	public long steps() {
 		return steps;
 	}
 
+	@Override
 	public List<Object> call(IrFunction function, List<Object> arguments) throws SimulationError {
 		steps = 0;
 		depth = 0;
@@ -98,7 +98,7 @@ public final class Interpreter {
 	}
 
 	/** Elements built by tests or tools get the canonical form of the parameter's element type. */
-	private static void normalise(Tensor tensor, IrType element) throws SimulationError {
+	public static void normalise(Tensor tensor, IrType element) throws SimulationError {
 		for (int i = 0; i < tensor.size(); i++) {
 			tensor.set(i, Arithmetic.convert(tensor.get(i), element));
 		}
@@ -106,11 +106,10 @@ public final class Interpreter {
 
 	private List<Object> invoke(IrFunction function, List<Object> arguments, int line) throws SimulationError {
 		if (arguments.size() != function.getParams().size()) {
-			throw new SimulationError(line, function.getName() + " takes " + function.getParams().size()
-					+ " argument(s), got " + arguments.size());
+			throw Faults.argumentCount(line, function.getName(), function.getParams().size(), arguments.size());
 		}
-		if (++depth > MAX_CALL_DEPTH) {
-			throw new SimulationError(line, "calls nest deeper than " + MAX_CALL_DEPTH + " (unbounded recursion?)");
+		if (++depth > Faults.MAX_CALL_DEPTH) {
+			throw Faults.callsTooDeep(line);
 		}
 		Frame frame = new Frame();
 		for (int i = 0; i < arguments.size(); i++) {
@@ -133,7 +132,7 @@ public final class Interpreter {
 		} else if (param instanceof IrBuffer buffer && argument instanceof Scalar scalar && shape(buffer.getType()).length == 0) {
 			frame.values.put(buffer, new Tensor(new long[0], Arithmetic.convert(scalar, buffer.getType())));
 		} else {
-			throw new SimulationError(line, "argument for parameter '" + param.getName() + "' does not match its type");
+			throw Faults.argumentMismatch(line, param.getName());
 		}
 	}
 
@@ -143,15 +142,13 @@ public final class Interpreter {
 		try {
 			return dispatch(statement, frame);
 		} catch (SimulationError error) {
-			throw error.line() == 0 && statement.getLine() != 0 ? new SimulationError(statement.getLine(), error.getMessage())
-					: error;
+			throw Faults.atLine(error, statement.getLine());
 		}
 	}
 
 	private void tick(IrStatement statement) throws SimulationError {
 		if (++steps > maxSteps) {
-			throw new SimulationError(statement.getLine(), "the program did not finish within " + maxSteps
-					+ " steps; check that every while loop's condition eventually becomes false");
+			throw Faults.tooManySteps(statement.getLine(), maxSteps);
 		}
 	}
 
@@ -320,8 +317,7 @@ public final class Interpreter {
 		if (expr instanceof IrStreamGet get) {
 			Scalar value = fifo(get.getStream(), get.getIndices(), frame).pollFirst();
 			if (value == null) {
-				throw new SimulationError(0, "stream '" + get.getStream().getName() + "' is read while empty; in this"
-						+ " sequential simulation its producer must put every value before the consumer gets it");
+				throw Faults.emptyStream(0, get.getStream().getName());
 			}
 			return value;
 		}
@@ -391,8 +387,7 @@ public final class Interpreter {
 		}
 		int offset = tensor.offset(indices);
 		if (offset < 0) {
-			throw new SimulationError(0, "index " + indices + " is out of bounds of '" + buffer.getName() + "' with shape "
-					+ Arrays.toString(tensor.shape()));
+			throw Faults.outOfBounds(0, buffer.getName(), indices, tensor.shape());
 		}
 		return offset;
 	}
@@ -407,13 +402,13 @@ public final class Interpreter {
 		}
 		ArrayDeque<Scalar> fifo = fifos.at(indices);
 		if (fifo == null) {
-			throw new SimulationError(0, "index " + indices + " is out of bounds of stream array '" + stream.getName()
-					+ "' with shape " + Arrays.toString(fifos.shape()));
+			throw Faults.streamOutOfBounds(0, stream.getName(), indices, fifos.shape());
 		}
 		return fifo;
 	}
 
-	private static long[] shape(IrType type) {
+	/** The shape of a tensor or stream type; [] for a scalar type. */
+	public static long[] shape(IrType type) {
 		if (type instanceof IrTensorType tensor) {
 			return tensor.getShape().stream().mapToLong(Long::longValue).toArray();
 		}
@@ -423,7 +418,8 @@ public final class Interpreter {
 		return new long[0];
 	}
 
-	private static IrType elementType(IrType type) {
+	/** The element type of a tensor or stream type; a scalar type is its own element type. */
+	public static IrType elementType(IrType type) {
 		if (type instanceof IrStreamType stream) {
 			return stream.getElement();
 		}

@@ -38,7 +38,7 @@ public final class MathFunctions {
 	}
 
 	/** Exact for powers of two, where log(x)/log(2) can miss the integer by one ulp. */
-	private static double log2(double x) {
+	public static double log2(double x) {
 		boolean powerOfTwo = x > 0 && Double.isFinite(x) && x == Math.scalb(1.0, Math.getExponent(x));
 		return powerOfTwo ? Math.getExponent(x) : Math.log(x) / Math.log(2);
 	}

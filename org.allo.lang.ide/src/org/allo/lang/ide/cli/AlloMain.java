@@ -32,12 +32,14 @@ public final class AlloMain {
 			  show FILE --schedule S [--step N]
 			                    print the IR after step N of schedule S (default: the last)
 			  sim FILE (--kernel K | --schedule S [--check]) [--input NAME=F.npy]... [--random SEED]
-			      [-o DIR] [--max-steps N]
+			      [-o DIR] [--max-steps N] [--interpret]
 			                    run kernel K, or the IR of schedule S, on the CPU; inputs not
 			                    given are zero (random with --random); -o saves written
-			                    arguments and results as .npy; prints a summary (shapes,
+			                    arguments and results as .npy; prints a summary (mode, shapes,
 			                    steps, time); --check also runs the kernel unscheduled on the
-			                    same inputs and fails on the first differing output
+			                    same inputs and fails on the first differing output; runs
+			                    compiled to JVM bytecode (fast mode) unless --interpret asks
+			                    for the reference interpreter
 
 			options:
 			  -h, --help        show this help

@@ -14,12 +14,14 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Collectors;
 
+import org.allo.lang.fastsim.FastMode;
 import org.allo.lang.ide.cli.AlloMain.UsageException;
 import org.allo.lang.interpreter.Interpreter;
 import org.allo.lang.interpreter.Outcomes;
 import org.allo.lang.interpreter.RandomValues;
 import org.allo.lang.interpreter.Scalar;
 import org.allo.lang.interpreter.SimulationError;
+import org.allo.lang.interpreter.Simulator;
 import org.allo.lang.interpreter.Tensor;
 import org.allo.lang.ir.IrBuffer;
 import org.allo.lang.ir.IrFunction;
@@ -35,13 +37,14 @@ import org.allo.lang.npy.NpyDtype;
 import org.allo.lang.npy.NpyFormatException;
 
 /**
- * {@code allo sim FILE (--kernel K | --schedule S [--check]) [--input NAME=F.npy]... [--random SEED] [-o DIR] [--max-steps N]}:
- * runs kernel K unscheduled, or the IR of schedule S after its last step, in the interpreter. With --check
- * the kernel also runs unscheduled on the same inputs and every written argument and result is compared
- * (integers and fixed point bit for bit, floats within {@link Outcomes}' tolerance); the first difference
- * is an error. Inputs not given are zero, or random with --random. With -o the
- * written tensor arguments and the results are saved as .npy (LANGUAGE.md §6). A summary (inputs, outputs,
- * time, steps) goes to stdout, which carries nothing else; errors go to stderr with exit code 1.
+ * {@code allo sim FILE (--kernel K | --schedule S [--check]) [--input NAME=F.npy]... [--random SEED] [-o DIR] [--max-steps N]
+ * [--interpret]}: runs kernel K unscheduled, or the IR of schedule S after its last step, in fast mode (compiled
+ * to JVM bytecode) unless --interpret asks for the reference interpreter or fast mode cannot compile the module.
+ * With --check the kernel also runs unscheduled on the same inputs and every written argument and result is
+ * compared (integers and fixed point bit for bit, floats within {@link Outcomes}' tolerance); the first difference
+ * is an error. Inputs not given are zero, or random with --random. With -o the written tensor arguments and the
+ * results are saved as .npy (LANGUAGE.md §6). A summary (mode, inputs, outputs, time, steps) goes to stdout,
+ * which carries nothing else; errors go to stderr with exit code 1.
  */
 final class SimCommand {
 
@@ -64,6 +67,7 @@ final class SimCommand {
 	private Random random;
 	private Path outputDirectory;
 	private long maxSteps = Interpreter.DEFAULT_MAX_STEPS;
+	private boolean interpret;
 
 	SimCommand(PrintStream out, PrintStream err) {
 		this.out = out;
@@ -115,6 +119,8 @@ final class SimCommand {
 				if (maxSteps < 1) {
 					throw new UsageException("--max-steps takes a positive number of steps");
 				}
+			} else if (arg.equals("--interpret")) {
+				interpret = true;
 			} else if (arg.startsWith("-")) {
 				throw new UsageException("unknown option '" + arg + "' for sim");
 			} else if (file == null) {
@@ -165,15 +171,15 @@ final class SimCommand {
 							: random != null ? "random" : "zero"));
 		}
 		List<Object> arguments = copies(inputs);
-		Interpreter interpreter = new Interpreter(module, maxSteps);
+		Engine engine = engine(module);
 		long start = System.nanoTime();
-		List<Object> results = run(interpreter, top, arguments);
+		List<Object> results = run(engine.simulator(), top, arguments);
 		long micros = (System.nanoTime() - start) / 1000;
 		String checkLine = reference == null ? null : compare(reference, copies(inputs), top, arguments, results);
 		List<String> outputLines = writeOutputs(top, arguments, results);
 		String what = scheduleName != null ? "schedule " + scheduleName : kernelName;
-		out.println("sim " + what + " (" + top.getName() + "): " + interpreter.steps() + " steps in "
-				+ String.format("%.3f", micros / 1000.0) + " ms");
+		out.println("sim " + what + " (" + top.getName() + "): " + engine.simulator().steps() + " steps in "
+				+ String.format("%.3f", micros / 1000.0) + " ms, mode: " + engine.mode());
 		inputLines.forEach(line -> out.println("  in  " + line));
 		outputLines.forEach(line -> out.println("  out " + line));
 		if (checkLine != null) {
@@ -181,9 +187,22 @@ final class SimCommand {
 		}
 	}
 
-	private List<Object> run(Interpreter interpreter, IrFunction function, List<Object> arguments) throws SimFailure {
+	/** A simulator and the mode the summary names. */
+	private record Engine(Simulator simulator, String mode) {
+	}
+
+	/** The reference interpreter with --interpret, else fast mode (which falls back to the interpreter with a reason). */
+	private Engine engine(IrModule module) {
+		if (interpret) {
+			return new Engine(new Interpreter(module, maxSteps), "interpreter (--interpret)");
+		}
+		FastMode.Choice choice = FastMode.prepare(module, maxSteps);
+		return new Engine(choice.simulator(), choice.describe());
+	}
+
+	private List<Object> run(Simulator simulator, IrFunction function, List<Object> arguments) throws SimFailure {
 		try {
-			return interpreter.call(function, arguments);
+			return simulator.call(function, arguments);
 		} catch (SimulationError error) {
 			throw new SimFailure(file + (error.line() > 0 ? ":" + error.line() : "") + ": error: " + error.getMessage());
 		}
@@ -192,7 +211,7 @@ final class SimCommand {
 	/** Runs the unscheduled kernel and compares every argument and result with the scheduled run's. */
 	private String compare(IrModule reference, List<Object> arguments, IrFunction scheduledTop, List<Object> scheduledArguments,
 			List<Object> scheduledResults) throws SimFailure {
-		List<Object> results = run(new Interpreter(reference, maxSteps), top(reference), arguments);
+		List<Object> results = run(engine(reference).simulator(), top(reference), arguments);
 		List<String> names = new ArrayList<>(scheduledTop.getParams().stream().map(IrValue::getName).toList());
 		for (int i = 0; i < results.size(); i++) {
 			names.add(results.size() == 1 ? "result" : "result" + i);

@@ -1,7 +1,7 @@
 package org.allo.lang.npy;
 
 /** IEEE 754 binary16 conversions; written out because Float.float16ToFloat needs Java 20 and we run on 17. */
-final class HalfFloat {
+public final class HalfFloat {
 
 	private static final int MANTISSA_BITS = 10;
 	private static final int BIAS = 15;
@@ -10,7 +10,7 @@ final class HalfFloat {
 	private HalfFloat() {
 	}
 
-	static double toDouble(int bits) {
+	public static double toDouble(int bits) {
 		double sign = (bits & 0x8000) != 0 ? -1.0 : 1.0;
 		int exponent = (bits >> MANTISSA_BITS) & 0x1f;
 		int mantissa = bits & 0x3ff;
@@ -24,7 +24,7 @@ final class HalfFloat {
 	}
 
 	/** Rounds to nearest, ties to even, like NumPy's float16 cast. */
-	static int fromDouble(double value) {
+	public static int fromDouble(double value) {
 		if (Double.isNaN(value)) {
 			return 0x7e00;
 		}

@@ -33,6 +33,11 @@ public final class AlloMain {
 			                    run kernel K on the CPU; inputs not given are zero (random with
 			                    --random); -o saves written arguments and results as .npy;
 			                    prints a summary (shapes, steps, time)
+			  build FILE [--schedule S] [--target vhls|vitis_hls] [-o DIR]
+			                    generate the HLS design(s) of FILE's build statements (else of the
+			                    named or last schedule, else the last kernel) into DIR/<project>
+			                    (default build/<top>.prj): kernel.cpp/.h; for vitis_hls also tb.cpp,
+			                    host.cpp, data/, Makefile (make csim needs only g++), hls_config.cfg
 
 			options:
 			  -h, --help        show this help
@@ -75,6 +80,7 @@ public final class AlloMain {
 			case "check" -> new CheckCommand(out, err).run(rest);
 			case "show" -> new ShowCommand(out, err).run(rest);
 			case "sim" -> new SimCommand(out, err).run(rest);
+			case "build" -> new BuildCommand(out, err).run(rest);
 			default -> usage(err, "unknown command '" + command + "'");
 			};
 		} catch (UsageException e) {

@@ -1,7 +1,6 @@
 package org.allo.lang.ide.cli;
 
 import java.math.BigInteger;
-import java.util.Random;
 
 import org.allo.lang.interpreter.Scalar;
 import org.allo.lang.interpreter.Tensor;
@@ -19,9 +18,6 @@ import org.allo.lang.npy.NpyDtype;
  * (bfloat16, which NumPy lacks, to float32). A scalar is a 0-d array.
  */
 final class NpyValues {
-
-	/** Random integers stay small so that sums and products of a kernel rarely wrap. */
-	private static final int RANDOM_INTEGER_RANGE = 16;
 
 	private NpyValues() {
 	}
@@ -81,31 +77,5 @@ final class NpyValues {
 			values[i] = ((Scalar.Exact) tensor.get(i)).raw().longValue();
 		}
 		return NpyArray.ofLongs(dtype, tensor.shape(), values);
-	}
-
-	/**
-	 * Integers uniform in [-8, 8) (unsigned and index [0, 16)) within the type's range; fixed point and floats
-	 * uniform in [-1, 1) (unsigned fixed point [0, 1)).
-	 */
-	static Tensor random(long[] shape, IrType element, Random random) {
-		Tensor tensor = new Tensor(shape, Scalar.of(0));
-		for (int i = 0; i < tensor.size(); i++) {
-			tensor.set(i, randomScalar(element, random));
-		}
-		return tensor;
-	}
-
-	private static Scalar randomScalar(IrType element, Random random) {
-		if (element instanceof IrIntType type) {
-			int span = (int) Math.min(RANDOM_INTEGER_RANGE, 1L << Math.min(type.getBits(), 30));
-			return Scalar.of((long) random.nextInt(span) - (type.isSigned() ? span / 2 : 0));
-		}
-		if (element instanceof IrIndexType) {
-			return Scalar.of((long) random.nextInt(RANDOM_INTEGER_RANGE));
-		}
-		if (element instanceof IrFixedType type && !type.isSigned()) {
-			return Scalar.of(random.nextDouble());
-		}
-		return Scalar.of(random.nextDouble() * 2 - 1);
 	}
 }

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import org.allo.lang.ide.cli.AlloMain.UsageException;
 import org.allo.lang.interpreter.Interpreter;
+import org.allo.lang.interpreter.RandomInputs;
 import org.allo.lang.interpreter.Scalar;
 import org.allo.lang.interpreter.SimulationError;
 import org.allo.lang.interpreter.Tensor;
@@ -25,6 +26,7 @@ import org.allo.lang.ir.IrStreamType;
 import org.allo.lang.ir.IrTensorType;
 import org.allo.lang.ir.IrType;
 import org.allo.lang.ir.IrValue;
+import org.allo.lang.ir.query.WrittenParameters;
 import org.allo.lang.ir.printer.IrTypes;
 import org.allo.lang.npy.Npy;
 import org.allo.lang.npy.NpyArray;
@@ -177,7 +179,7 @@ final class SimCommand {
 					+ ", which no NumPy type holds (integers up to 64 bits do)");
 		}
 		Tensor tensor = inputFiles.containsKey(parameter.getName()) ? read(parameter.getName(), dtype, shape)
-				: random != null ? NpyValues.random(shape, element, random) : new Tensor(shape, Scalar.of(0));
+				: random != null ? RandomInputs.tensor(shape, element, random) : new Tensor(shape, Scalar.of(0));
 		return type instanceof IrTensorType || parameter instanceof IrBuffer ? tensor : tensor.get(0);
 	}
 

@@ -116,4 +116,10 @@ public final class IssueCodes {
 	public static final String LOWERING_UNSUPPORTED_STATEMENT = PREFIX + "lowering.unsupported-statement";
 	public static final String LOWERING_UNSUPPORTED_EXPRESSION = PREFIX + "lowering.unsupported-expression";
 	public static final String LOWERING_TEMPLATE = PREFIX + "lowering.template";
+
+	// builds (allo build)
+	public static final String BUILD_OPTION = PREFIX + "build.option";
+	public static final String BUILD_PROJECT_ESCAPES = PREFIX + "build.project-escapes";
+	public static final String BUILD_UNSUPPORTED = PREFIX + "build.unsupported";
+	public static final String BUILD_STEPS_NOT_APPLIED = PREFIX + "build.steps-not-applied";
 }

@@ -40,6 +40,11 @@ public final class AlloMain {
 			                    same inputs and fails on the first differing output; runs
 			                    compiled to JVM bytecode (fast mode) unless --interpret asks
 			                    for the reference interpreter
+			  build FILE [--schedule S] [--target vhls|vitis_hls] [-o DIR]
+			                    generate the HLS design(s) of FILE's build statements (else of the
+			                    named or last schedule, else the last kernel) into DIR/<project>
+			                    (default build/<top>.prj): kernel.cpp/.h; for vitis_hls also tb.cpp,
+			                    host.cpp, data/, Makefile (make csim needs only g++), hls_config.cfg
 
 			options:
 			  -h, --help        show this help
@@ -82,6 +87,7 @@ public final class AlloMain {
 			case "check" -> new CheckCommand(out, err).run(rest);
 			case "show" -> new ShowCommand(out, err).run(rest);
 			case "sim" -> new SimCommand(out, err).run(rest);
+			case "build" -> new BuildCommand(out, err).run(rest);
 			default -> usage(err, "unknown command '" + command + "'");
 			};
 		} catch (UsageException e) {

@@ -30,6 +30,7 @@ import org.allo.lang.ir.IrStreamType;
 import org.allo.lang.ir.IrTensorType;
 import org.allo.lang.ir.IrType;
 import org.allo.lang.ir.IrValue;
+import org.allo.lang.ir.query.WrittenParameters;
 import org.allo.lang.ir.printer.IrTypes;
 import org.allo.lang.npy.Npy;
 import org.allo.lang.npy.NpyArray;

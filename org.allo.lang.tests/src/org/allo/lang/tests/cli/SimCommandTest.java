@@ -79,7 +79,7 @@ class SimCommandTest extends CliTestSupport {
 	}
 
 	@Test
-	void missingInputsAreZeroAndRandomInputsFollowTheSeed() throws IOException, NpyFormatException {
+	void missingInputsAreZeroAndRandomValuesFollowTheSeed() throws IOException, NpyFormatException {
 		Path file = write("copy.allo", "from allo.ir.types import int32\n\ndef copy(A: int32[64], B: int32[64]):\n"
 				+ "    for i in range(64):\n        B[i] = A[i]\n");
 

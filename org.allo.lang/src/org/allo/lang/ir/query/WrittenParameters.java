@@ -1,4 +1,4 @@
-package org.allo.lang.ide.cli;
+package org.allo.lang.ir.query;
 
 import java.util.HashSet;
 import java.util.List;
@@ -15,14 +15,15 @@ import org.eclipse.emf.ecore.EObject;
 
 /**
  * The tensor parameters a function writes: stored to in its body, or passed whole to a called function
- * that writes the matching parameter. {@code allo sim -o} saves exactly these.
+ * that writes the matching parameter. {@code allo sim -o} saves exactly these; the generated top function
+ * copies exactly these back to its ports.
  */
-final class WrittenParameters {
+public final class WrittenParameters {
 
 	private WrittenParameters() {
 	}
 
-	static boolean writes(IrFunction function, IrBuffer parameter) {
+	public static boolean writes(IrFunction function, IrBuffer parameter) {
 		return writes(function, parameter, new HashSet<>());
 	}
 

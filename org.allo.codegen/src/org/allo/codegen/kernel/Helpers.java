@@ -1,0 +1,101 @@
+package org.allo.codegen.kernel;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.allo.codegen.cpp.CExpr;
+
+/**
+ * Small C++ helper functions for operations C++ has no operator for (floor division, integer power,
+ * bfloat16 rounding, Allo's exact log2). A kernel file defines only the helpers it uses; their bodies use
+ * only operators both header sets provide.
+ */
+final class Helpers {
+
+	enum Helper {
+		FLOOR_DIV("""
+				template <typename T>
+				static T allo_floordiv(T a, T b) {
+				  T q = a / b;
+				  if (a % b != (T)0 && (a < (T)0) != (b < (T)0)) {
+				    q = q - (T)1;
+				  }
+				  return q;
+				}
+				"""),
+		FIXED_DIV("""
+				// the quotient rounded down (AP_TRN) to the fractional bits of T; the division operator truncates toward zero
+				template <int W, int I>
+				static ap_fixed<W, I> allo_fixed_div(ap_fixed<W, I> a, ap_fixed<W, I> b) {
+				  ap_fixed<W, I> q = a / b;
+				  ap_fixed<W, I> zero = 0;
+				  if (q * b != a && (a < zero) != (b < zero)) {
+				    q = q - ap_fixed<W, I>(std::ldexp(1.0, I - W));
+				  }
+				  return q;
+				}
+				"""),
+		INT_POW("""
+				// base ** exponent modulo 2^width of T, by squaring
+				template <typename T>
+				static T allo_ipow(T base, long long exponent) {
+				  T result = (T)1;
+				  while (exponent > 0) {
+				    if (exponent & 1) {
+				      result = (T)(result * base);
+				    }
+				    base = (T)(base * base);
+				    exponent >>= 1;
+				  }
+				  return result;
+				}
+				"""),
+		BFLOAT16("""
+				// bfloat16 values live in floats: round to 8 significant bits, nearest even, overflow to infinity
+				static float allo_bf16(double x) {
+				  if (x == 0 || x != x || x - x != 0) {
+				    return (float)x;
+				  }
+				  int e = std::ilogb(x) < -126 ? -126 : std::ilogb(x);
+				  double r = std::ldexp(std::rint(std::ldexp(x, 7 - e)), e - 7);
+				  double largest = std::ldexp(2.0 - std::ldexp(1.0, -7), 127);
+				  return (float)(std::fabs(r) > largest ? std::copysign(__builtin_inf(), x) : r);
+				}
+				"""),
+		LOG2("""
+				// exact for powers of two, like the reference interpreter
+				static double allo_log2(double x) {
+				  int e = std::ilogb(x);
+				  if (x > 0 && x - x == 0 && x == std::ldexp(1.0, e)) {
+				    return e;
+				  }
+				  return std::log(x) / std::log(2.0);
+				}
+				""");
+
+		private final String text;
+
+		Helper(String text) {
+			this.text = text;
+		}
+	}
+
+	private final Set<Helper> used = EnumSet.noneOf(Helper.class);
+
+	CExpr call(Helper helper, String function, CExpr... args) {
+		used.add(helper);
+		return new CExpr.Call(function, List.of(args));
+	}
+
+	CExpr roundBfloat16(CExpr value) {
+		return call(Helper.BFLOAT16, "allo_bf16", value);
+	}
+
+	List<String> definitions() {
+		List<String> texts = new ArrayList<>();
+		used.forEach(helper -> texts.add(helper.text));
+		return texts;
+	}
+}

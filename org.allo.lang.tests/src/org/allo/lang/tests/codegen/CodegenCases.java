@@ -1,0 +1,91 @@
+package org.allo.lang.tests.codegen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.allo.lang.allo.FunctionDef;
+import org.allo.lang.ir.IrModule;
+import org.allo.lang.lowering.Lowering;
+import org.allo.lang.lowering.LoweringResult;
+import org.allo.lang.schedule.ScheduleSteps;
+import org.allo.lang.tests.AlloProject;
+import org.allo.lang.tests.TestFiles;
+import org.eclipse.emf.ecore.resource.Resource;
+
+/**
+ * The designs the generator tests use: the cases under {@code resources/codegen} (a {@code # kernel: K}
+ * header, {@code # apply:} lines for {@link IrDirectives}) and every kernel of {@code examples/} that the
+ * lowering accepts.
+ */
+final class CodegenCases {
+
+	private static final Pattern KERNEL = Pattern.compile("^# kernel: (\\w+)", Pattern.MULTILINE);
+
+	/** A named design ready for the generator. */
+	record Design(String name, IrModule module) {
+	}
+
+	private CodegenCases() {
+	}
+
+	static List<Path> caseFiles() {
+		return TestFiles.alloFiles(TestFiles.resources().resolve("codegen"));
+	}
+
+	static Design load(Path file) {
+		AlloProject project = new AlloProject();
+		Resource resource = project.load(file);
+		assertEquals(List.of(), project.formatted(resource), "a codegen case must be free of diagnostics");
+		String source = TestFiles.read(file);
+		Matcher header = KERNEL.matcher(source);
+		assertTrue(header.find(), "missing '# kernel: NAME' header in " + file);
+		FunctionDef kernel = kernels(project, resource).stream().filter(f -> f.getName().equals(header.group(1))).findFirst()
+				.orElseThrow();
+		LoweringResult result = AlloProject.injector().getInstance(Lowering.class).lower(kernel);
+		assertTrue(result.succeeded(), () -> "lowering failed: " + result.errors());
+		IrDirectives.apply(source, result.module());
+		return new Design(file.getFileName().toString().replaceFirst("\\.allo$", ""), result.module());
+	}
+
+	/**
+	 * The kernels of the examples that allo build would build (each customised kernel and the last kernel of
+	 * the file) and that lower, named example.kernel. Helper kernels are left out: random inputs for an index
+	 * parameter of a helper may address outside its arrays.
+	 */
+	static List<Design> examples() {
+		List<Design> designs = new ArrayList<>();
+		for (Path file : TestFiles.alloFiles(TestFiles.repository().resolve("examples"))) {
+			AlloProject project = new AlloProject();
+			Resource resource = project.load(file);
+			Set<FunctionDef> tops = new LinkedHashSet<>();
+			ScheduleSteps.of(project.module(resource)).stream().map(ScheduleSteps.Schedule::kernel).filter(Objects::nonNull)
+					.forEach(tops::add);
+			List<FunctionDef> all = kernels(project, resource);
+			if (!all.isEmpty()) {
+				tops.add(all.get(all.size() - 1));
+			}
+			for (FunctionDef kernel : tops) {
+				LoweringResult result = AlloProject.injector().getInstance(Lowering.class).lower(kernel);
+				if (result.succeeded()) {
+					designs.add(new Design(file.getFileName().toString().replaceFirst("\\.allo$", "") + "." + kernel.getName(),
+							result.module()));
+				}
+			}
+		}
+		return designs;
+	}
+
+	private static List<FunctionDef> kernels(AlloProject project, Resource resource) {
+		return project.module(resource).getStatements().stream().filter(FunctionDef.class::isInstance).map(FunctionDef.class::cast)
+				.toList();
+	}
+}

@@ -4,6 +4,7 @@ import org.eclipse.xtext.validation.ComposedChecks;
 
 /** All checks of the language, one validator class per topic. */
 @ComposedChecks(validators = { StructureValidator.class, ScheduleReferenceValidator.class, TypeValidator.class,
-		AssignmentValidator.class, LoopValidator.class, CallValidator.class, LayoutValidator.class, BankingValidator.class })
+		AssignmentValidator.class, LoopValidator.class, CallValidator.class, LayoutValidator.class, BankingValidator.class,
+		VerifyCallValidator.class })
 public class AlloValidator extends AbstractAlloValidator {
 }

@@ -102,4 +102,10 @@ public final class IssueCodes {
 	public static final String LOWERING_UNSUPPORTED_STATEMENT = PREFIX + "lowering.unsupported-statement";
 	public static final String LOWERING_UNSUPPORTED_EXPRESSION = PREFIX + "lowering.unsupported-expression";
 	public static final String LOWERING_TEMPLATE = PREFIX + "lowering.template";
+
+	// equivalence checking (allo.verify in a file)
+	/** allo.verify(a, b) where concrete inputs give different outputs; the message carries them. */
+	public static final String VERIFY_NOT_EQUIVALENT = PREFIX + "verify.not-equivalent";
+	/** allo.verify(a, b) that the checker could not decide (warning). */
+	public static final String VERIFY_UNPROVEN = PREFIX + "verify.unproven";
 }

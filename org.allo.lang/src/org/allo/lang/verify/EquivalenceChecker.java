@@ -39,9 +39,13 @@ public class EquivalenceChecker {
 		}
 	}
 
-	/** Sees the operation count while a long check runs (a progress bar). */
+	/** Sees a long check run: the operation count now and then (a progress bar), each step's verdict when known. */
 	public interface Progress {
 		void update(String phase, long operations);
+
+		default void finished(StepVerdict verdict) {
+			// most callers read the returned list
+		}
 
 		Progress NONE = (phase, operations) -> {
 		};
@@ -85,7 +89,8 @@ public class EquivalenceChecker {
 		AppliedSchedule unscheduled = applier.apply(schedule, 0, (step, module) -> {
 		});
 		if (!unscheduled.succeeded()) {
-			verdicts.add(new StepVerdict(0, "kernel", new Verdict(Verdict.Kind.CANNOT_VERIFY, refusal(unscheduled), null, 0, 0), null));
+			report(verdicts, progress, new StepVerdict(0, "kernel", new Verdict(Verdict.Kind.CANNOT_VERIFY, refusal(unscheduled), null, 0, 0),
+					null));
 			return verdicts;
 		}
 		IrModule baseline = unscheduled.module();
@@ -96,7 +101,7 @@ public class EquivalenceChecker {
 			before = session.run(baseline, budget);
 		} catch (CannotVerify problem) {
 			Verdict.Kind kind = problem.timedOut() ? Verdict.Kind.TIMED_OUT : Verdict.Kind.CANNOT_VERIFY;
-			verdicts.add(new StepVerdict(0, "kernel", new Verdict(kind, problem.getMessage(), null, budget.operations(),
+			report(verdicts, progress, new StepVerdict(0, "kernel", new Verdict(kind, problem.getMessage(), null, budget.operations(),
 					System.nanoTime() - start), null));
 			return verdicts;
 		}
@@ -111,15 +116,20 @@ public class EquivalenceChecker {
 					&& verdict.kind() != Verdict.Kind.EQUIVALENT_UP_TO_REASSOCIATION) {
 				introducedBy[0] = "step " + step.number() + " " + label;
 			}
-			verdicts.add(new StepVerdict(step.number(), label, verdict,
+			report(verdicts, progress, new StepVerdict(step.number(), label, verdict,
 					verdict.kind() == Verdict.Kind.EQUIVALENT ? null : introducedBy[0]));
 		});
 		if (!applied.succeeded()) {
 			Step refused = schedule.steps().get(applied.stepsApplied());
-			verdicts.add(new StepVerdict(refused.number(), label(refused),
+			report(verdicts, progress, new StepVerdict(refused.number(), label(refused),
 					new Verdict(Verdict.Kind.CANNOT_VERIFY, "the step is refused: " + refusal(applied), null, 0, 0), null));
 		}
 		return verdicts;
+	}
+
+	private static void report(List<StepVerdict> verdicts, Progress progress, StepVerdict verdict) {
+		verdicts.add(verdict);
+		progress.finished(verdict);
 	}
 
 	/** The step as written, without its receiver: {@code reorder("k", "j")}. */

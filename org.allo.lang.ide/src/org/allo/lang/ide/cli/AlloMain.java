@@ -33,6 +33,9 @@ public final class AlloMain {
 			                    run kernel K on the CPU; inputs not given are zero (random with
 			                    --random); -o saves written arguments and results as .npy;
 			                    prints a summary (shapes, steps, time)
+			  verify FILE --schedule S [--against S2] [--timeout SECONDS] [--accept-reassociation]
+			                    prove every step of schedule S equivalent to the unscheduled
+			                    kernel (or S equivalent to S2), else print a counterexample
 
 			options:
 			  -h, --help        show this help
@@ -75,6 +78,7 @@ public final class AlloMain {
 			case "check" -> new CheckCommand(out, err).run(rest);
 			case "show" -> new ShowCommand(out, err).run(rest);
 			case "sim" -> new SimCommand(out, err).run(rest);
+			case "verify" -> new VerifyCommand(out, err).run(rest);
 			default -> usage(err, "unknown command '" + command + "'");
 			};
 		} catch (UsageException e) {

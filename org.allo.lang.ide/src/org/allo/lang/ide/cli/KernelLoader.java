@@ -28,19 +28,11 @@ final class KernelLoader {
 	/** The lowered module, or null when the failure has been printed (exit code 1). */
 	IrModule lower(String file, String kernelName) {
 		Workspace workspace = Workspace.create();
-		Workspace.Checked checked = workspace.check(file);
-		if (checked.unreadable() != null) {
-			err.println("allo: cannot read " + file + ": " + checked.unreadable());
+		Module module = checkedModule(workspace, file);
+		if (module == null) {
 			return null;
 		}
-		if (checked.crash() != null) {
-			throw new IllegalStateException("a check crashed on " + file, checked.crash());
-		}
-		if (checked.diagnostics().stream().anyMatch(Diagnostic::isError)) {
-			report(file, checked.diagnostics());
-			return null;
-		}
-		List<FunctionDef> kernels = kernels(checked.resource().getContents().get(0));
+		List<FunctionDef> kernels = kernels(module);
 		FunctionDef kernel = kernels.stream().filter(k -> k.getName().equals(kernelName)).findFirst().orElse(null);
 		if (kernel == null) {
 			err.println("allo: " + file + " has no kernel '" + kernelName + "'; its kernels: "
@@ -55,14 +47,30 @@ final class KernelLoader {
 		return result.module();
 	}
 
+	/** The file's module when it checks without errors, else null after printing why. */
+	Module checkedModule(Workspace workspace, String file) {
+		Workspace.Checked checked = workspace.check(file);
+		if (checked.unreadable() != null) {
+			err.println("allo: cannot read " + file + ": " + checked.unreadable());
+			return null;
+		}
+		if (checked.crash() != null) {
+			throw new IllegalStateException("a check crashed on " + file, checked.crash());
+		}
+		if (checked.diagnostics().stream().anyMatch(Diagnostic::isError)) {
+			report(file, checked.diagnostics());
+			return null;
+		}
+		return (Module) checked.resource().getContents().get(0);
+	}
+
 	private void report(String file, List<Diagnostic> diagnostics) {
 		for (Diagnostic diagnostic : diagnostics) {
 			out.println(file + ":" + diagnostic.format());
 		}
 	}
 
-	private static List<FunctionDef> kernels(Object root) {
-		return root instanceof Module module ? module.getStatements().stream().filter(FunctionDef.class::isInstance)
-				.map(FunctionDef.class::cast).toList() : List.of();
+	private static List<FunctionDef> kernels(Module module) {
+		return module.getStatements().stream().filter(FunctionDef.class::isInstance).map(FunctionDef.class::cast).toList();
 	}
 }

@@ -122,4 +122,10 @@ public final class IssueCodes {
 	public static final String BUILD_PROJECT_ESCAPES = PREFIX + "build.project-escapes";
 	public static final String BUILD_UNSUPPORTED = PREFIX + "build.unsupported";
 	public static final String BUILD_STEPS_NOT_APPLIED = PREFIX + "build.steps-not-applied";
+
+	// equivalence checking (allo.verify in a file)
+	/** allo.verify(a, b) where concrete inputs give different outputs; the message carries them. */
+	public static final String VERIFY_NOT_EQUIVALENT = PREFIX + "verify.not-equivalent";
+	/** allo.verify(a, b) that the checker could not decide (warning). */
+	public static final String VERIFY_UNPROVEN = PREFIX + "verify.unproven";
 }

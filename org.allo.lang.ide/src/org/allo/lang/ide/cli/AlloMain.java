@@ -45,6 +45,9 @@ public final class AlloMain {
 			                    named or last schedule, else the last kernel) into DIR/<project>
 			                    (default build/<top>.prj): kernel.cpp/.h; for vitis_hls also tb.cpp,
 			                    host.cpp, data/, Makefile (make csim needs only g++), hls_config.cfg
+			  verify FILE --schedule S [--against S2] [--timeout SECONDS] [--accept-reassociation]
+			                    prove every step of schedule S equivalent to the unscheduled
+			                    kernel (or S equivalent to S2), else print a counterexample
 
 			options:
 			  -h, --help        show this help
@@ -88,6 +91,7 @@ public final class AlloMain {
 			case "show" -> new ShowCommand(out, err).run(rest);
 			case "sim" -> new SimCommand(out, err).run(rest);
 			case "build" -> new BuildCommand(out, err).run(rest);
+			case "verify" -> new VerifyCommand(out, err).run(rest);
 			default -> usage(err, "unknown command '" + command + "'");
 			};
 		} catch (UsageException e) {

@@ -38,7 +38,7 @@ final class KernelLoader {
 
 	/** The lowered module, or null when the failure has been printed (exit code 1). */
 	IrModule lower(String file, String kernelName) {
-		Module module = checked(file);
+		Module module = checkedModule(file);
 		if (module == null) {
 			return null;
 		}
@@ -57,7 +57,7 @@ final class KernelLoader {
 	 * null when the failure has been printed (exit code 1).
 	 */
 	Scheduled schedule(String file, String scheduleName, Integer lastStep) {
-		Module module = checked(file);
+		Module module = checkedModule(file);
 		if (module == null) {
 			return null;
 		}
@@ -91,8 +91,13 @@ final class KernelLoader {
 		return new Scheduled(applied.module(), unscheduled, schedule.kernel().getName(), applied.stepsApplied(), steps);
 	}
 
+	/** The workspace the files are loaded into, for services that work on the checked modules. */
+	Workspace workspace() {
+		return workspace;
+	}
+
 	/** The checked module of {@code file}, or null when it cannot be read or has errors (printed). */
-	private Module checked(String file) {
+	Module checkedModule(String file) {
 		Workspace.Checked checked = workspace.check(file);
 		if (checked.unreadable() != null) {
 			err.println("allo: cannot read " + file + ": " + checked.unreadable());

@@ -1,5 +1,6 @@
 package org.allo.lang.schedule.passes;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,6 +56,17 @@ public class PassRegistry {
 				unfold,
 				unroll).stream()
 				.collect(Collectors.toMap(SchedulePass::primitive, Function.identity()));
+	}
+
+	private PassRegistry(Map<String, SchedulePass> passes) {
+		this.passes = passes;
+	}
+
+	/** This registry with {@code pass} in place of the pass of its primitive (tests inject faulty passes this way). */
+	public PassRegistry replacing(SchedulePass pass) {
+		Map<String, SchedulePass> copy = new HashMap<>(passes);
+		copy.put(pass.primitive(), pass);
+		return new PassRegistry(copy);
 	}
 
 	public Optional<SchedulePass> pass(String primitive) {

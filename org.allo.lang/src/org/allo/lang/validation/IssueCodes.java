@@ -102,4 +102,8 @@ public final class IssueCodes {
 	public static final String LOWERING_UNSUPPORTED_STATEMENT = PREFIX + "lowering.unsupported-statement";
 	public static final String LOWERING_UNSUPPORTED_EXPRESSION = PREFIX + "lowering.unsupported-expression";
 	public static final String LOWERING_TEMPLATE = PREFIX + "lowering.template";
+
+	// estimates (allo report)
+	/** Warning: the report covers only the steps before one the passes cannot apply yet. */
+	public static final String ESTIMATE_PARTIAL_SCHEDULE = PREFIX + "estimate.partial-schedule";
 }

@@ -33,6 +33,10 @@ public final class AlloMain {
 			                    run kernel K on the CPU; inputs not given are zero (random with
 			                    --random); -o saves written arguments and results as .npy;
 			                    prints a summary (shapes, steps, time)
+			  report FILE [--schedule S] [--format text|json|html] [--no-io-copies]
+			                    estimated cycles per loop, II (and why), DSP/BRAM/FF/LUT of
+			                    schedule S (default: the last) on a U280 at 300 MHz;
+			                    --no-io-copies: without on-chip copies of the top's arrays
 
 			options:
 			  -h, --help        show this help
@@ -75,6 +79,7 @@ public final class AlloMain {
 			case "check" -> new CheckCommand(out, err).run(rest);
 			case "show" -> new ShowCommand(out, err).run(rest);
 			case "sim" -> new SimCommand(out, err).run(rest);
+			case "report" -> new ReportCommand(out, err).run(rest);
 			default -> usage(err, "unknown command '" + command + "'");
 			};
 		} catch (UsageException e) {

@@ -10,9 +10,10 @@ import org.allo.lang.ir.IrModule;
 import org.allo.lang.lowering.Lowering;
 import org.allo.lang.lowering.LoweringResult;
 import org.allo.lang.validation.Diagnostic;
+import org.eclipse.emf.ecore.resource.Resource;
 
 /**
- * What {@code show} and {@code sim} share: check a file, find kernel K in it and lower it to the IR.
+ * What {@code show}, {@code sim} and {@code report} share: check a file, find kernel K in it and lower it to the IR.
  * Each failure is a user error whose diagnostics or message are printed here.
  */
 final class KernelLoader {
@@ -28,19 +29,11 @@ final class KernelLoader {
 	/** The lowered module, or null when the failure has been printed (exit code 1). */
 	IrModule lower(String file, String kernelName) {
 		Workspace workspace = Workspace.create();
-		Workspace.Checked checked = workspace.check(file);
-		if (checked.unreadable() != null) {
-			err.println("allo: cannot read " + file + ": " + checked.unreadable());
+		Resource resource = checked(workspace, file);
+		if (resource == null) {
 			return null;
 		}
-		if (checked.crash() != null) {
-			throw new IllegalStateException("a check crashed on " + file, checked.crash());
-		}
-		if (checked.diagnostics().stream().anyMatch(Diagnostic::isError)) {
-			report(file, checked.diagnostics());
-			return null;
-		}
-		List<FunctionDef> kernels = kernels(checked.resource().getContents().get(0));
+		List<FunctionDef> kernels = kernels(resource.getContents().get(0));
 		FunctionDef kernel = kernels.stream().filter(k -> k.getName().equals(kernelName)).findFirst().orElse(null);
 		if (kernel == null) {
 			err.println("allo: " + file + " has no kernel '" + kernelName + "'; its kernels: "
@@ -55,7 +48,24 @@ final class KernelLoader {
 		return result.module();
 	}
 
-	private void report(String file, List<Diagnostic> diagnostics) {
+	/** The checked file, or null when it cannot be read or has errors (printed here). */
+	Resource checked(Workspace workspace, String file) {
+		Workspace.Checked checked = workspace.check(file);
+		if (checked.unreadable() != null) {
+			err.println("allo: cannot read " + file + ": " + checked.unreadable());
+			return null;
+		}
+		if (checked.crash() != null) {
+			throw new IllegalStateException("a check crashed on " + file, checked.crash());
+		}
+		if (checked.diagnostics().stream().anyMatch(Diagnostic::isError)) {
+			report(file, checked.diagnostics());
+			return null;
+		}
+		return checked.resource();
+	}
+
+	void report(String file, List<Diagnostic> diagnostics) {
 		for (Diagnostic diagnostic : diagnostics) {
 			out.println(file + ":" + diagnostic.format());
 		}

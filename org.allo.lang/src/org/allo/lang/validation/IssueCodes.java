@@ -128,4 +128,8 @@ public final class IssueCodes {
 	public static final String VERIFY_NOT_EQUIVALENT = PREFIX + "verify.not-equivalent";
 	/** allo.verify(a, b) that the checker could not decide (warning). */
 	public static final String VERIFY_UNPROVEN = PREFIX + "verify.unproven";
+
+	// estimates (allo report)
+	/** Warning: the report covers only the steps before one the passes cannot apply yet. */
+	public static final String ESTIMATE_PARTIAL_SCHEDULE = PREFIX + "estimate.partial-schedule";
 }

@@ -48,6 +48,10 @@ public final class AlloMain {
 			  verify FILE --schedule S [--against S2] [--timeout SECONDS] [--accept-reassociation]
 			                    prove every step of schedule S equivalent to the unscheduled
 			                    kernel (or S equivalent to S2), else print a counterexample
+			  report FILE [--schedule S] [--format text|json|html] [--no-io-copies]
+			                    estimated cycles per loop, II (and why), DSP/BRAM/FF/LUT of
+			                    schedule S (default: the last) on a U280 at 300 MHz;
+			                    --no-io-copies: without on-chip copies of the top's arrays
 
 			options:
 			  -h, --help        show this help
@@ -92,6 +96,7 @@ public final class AlloMain {
 			case "sim" -> new SimCommand(out, err).run(rest);
 			case "build" -> new BuildCommand(out, err).run(rest);
 			case "verify" -> new VerifyCommand(out, err).run(rest);
+			case "report" -> new ReportCommand(out, err).run(rest);
 			default -> usage(err, "unknown command '" + command + "'");
 			};
 		} catch (UsageException e) {

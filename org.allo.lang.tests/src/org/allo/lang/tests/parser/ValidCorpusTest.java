@@ -40,6 +40,11 @@ class ValidCorpusTest {
 	}
 
 	@TestFactory
+	Stream<DynamicTest> polybenchExamplesHaveNoDiagnostics() {
+		return noDiagnostics(TestFiles.repository().resolve("examples/polybench"));
+	}
+
+	@TestFactory
 	Stream<DynamicTest> crlfLineEndsGiveTheSameModel() {
 		Path folder = TestFiles.resources().resolve("parser/valid");
 		return TestFiles.alloFiles(folder).stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {

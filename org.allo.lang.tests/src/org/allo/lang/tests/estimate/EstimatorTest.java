@@ -1,0 +1,191 @@
+package org.allo.lang.tests.estimate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.allo.lang.estimate.DeviceModel;
+import org.allo.lang.estimate.EstimateReport;
+import org.allo.lang.estimate.Estimator;
+import org.allo.lang.estimate.IiLimit;
+import org.allo.lang.estimate.LoopEstimate;
+import org.allo.lang.ir.IrFor;
+import org.allo.lang.ir.IrModule;
+import org.allo.lang.ir.IrPartitionKind;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The loop models on cases small enough to compute by hand from the device table. Each test
+ * reads the latencies it needs from the table, so that the expected value is the formula of
+ * docs/ESTIMATES.md, not a copy of the estimator's output.
+ */
+class EstimatorTest {
+
+	private static final DeviceModel DEVICE = DeviceModel.u280();
+	private static final long READ = DEVICE.number("mem.bram.read.latency");
+	private static final long STORE = DEVICE.number("mem.store.latency");
+	private static final long FADD = DEVICE.number("f32.add.latency");
+	private static final long FMUL = DEVICE.number("f32.mul.latency");
+	private static final long PIPELINE = DEVICE.number("pipeline.overhead");
+	private static final long ITERATION = DEVICE.number("loop.iteration.overhead");
+	private static final long ENTRY = DEVICE.number("loop.entry.overhead");
+
+	private static final String HEADER = "import allo\nfrom allo.ir.types import float32\n\n";
+
+	private static final String SCALE = HEADER + """
+			def scale(A: float32[64], B: float32[64]):
+			    for i in range(64):
+			        B[i] = A[i] * 2.0 + 1.0
+			""";
+
+	private static EstimateReport estimate(IrModule module) {
+		return new Estimator(DEVICE).estimate(module, List.of());
+	}
+
+	@Test
+	void aPipelinedLoopTakesDepthPlusTripsMinusOneTimesII() {
+		IrModule module = LoweredKernels.lower(SCALE, "scale");
+		LoweredKernels.loop(module, "i").setPipelineII(1);
+		LoopEstimate loop = estimate(module).loop("i").orElseThrow();
+		long depth = READ + FMUL + FADD + STORE;
+		assertEquals(LoopEstimate.Mode.PIPELINED, loop.mode());
+		assertEquals(1, loop.achievedIi());
+		assertEquals(depth, loop.iterationLatency());
+		assertEquals(depth + 63 * 1 + PIPELINE, loop.latency());
+		assertEquals(List.of(IiLimit.Kind.REQUESTED), loop.limits().stream().map(IiLimit::kind).toList());
+	}
+
+	@Test
+	void aSequentialLoopTakesTripsTimesBodyAndExitTest() {
+		IrModule module = LoweredKernels.lower(SCALE, "scale");
+		LoopEstimate loop = estimate(module).loop("i").orElseThrow();
+		assertEquals(LoopEstimate.Mode.SEQUENTIAL, loop.mode());
+		assertEquals(64 * (READ + FMUL + FADD + STORE + ITERATION) + ENTRY, loop.latency());
+	}
+
+	@Test
+	void aScalarRecurrenceRaisesTheIIToTheAddersLatency() {
+		IrModule module = LoweredKernels.lower(HEADER + """
+				def total(A: float32[64]) -> float32:
+				    acc: float32 = 0.0
+				    for i in range(64):
+				        acc = acc + A[i]
+				    return acc
+				""", "total");
+		LoweredKernels.loop(module, "i").setPipelineII(1);
+		LoopEstimate loop = estimate(module).loop("i").orElseThrow();
+		assertEquals(FADD, loop.achievedIi());
+		assertEquals(IiLimit.Kind.RECURRENCE, loop.limits().get(0).kind());
+		assertTrue(loop.limits().get(0).reason().contains("acc"), loop.limits().get(0).reason());
+		assertEquals(READ + FADD + 63 * FADD + PIPELINE, loop.latency());
+	}
+
+	@Test
+	void anAccumulationIntoOneElementRaisesTheIIToReadUpdateWrite() {
+		IrModule module = LoweredKernels.lower(HEADER + """
+				def rowsum(A: float32[16, 64], C: float32[16]):
+				    for i in range(16):
+				        for k in range(64):
+				            C[i] += A[i, k]
+				""", "rowsum");
+		LoweredKernels.loop(module, "k").setPipelineII(1);
+		LoopEstimate loop = estimate(module).loop("k").orElseThrow();
+		assertEquals(READ + FADD + STORE, loop.achievedIi());
+		assertTrue(loop.limits().get(0).reason().startsWith("recurrence through C"), loop.limits().get(0).reason());
+	}
+
+	private static final String FOUR_COLUMNS = HEADER + """
+			def sum4(A: float32[64, 4], B: float32[64]):
+			    for i in range(64):
+			        for k in range(4):
+			            B[i] += A[i, k]
+			""";
+
+	@Test
+	void fourReadsOfOneDualPortBankRaiseTheIITo2() {
+		IrModule module = LoweredKernels.lower(FOUR_COLUMNS, "sum4");
+		LoweredKernels.loop(module, "i").setPipelineII(1);
+		LoopEstimate loop = estimate(module).loop("i").orElseThrow();
+		assertEquals(2, loop.achievedIi());
+		assertEquals(IiLimit.Kind.MEMORY, loop.limits().get(0).kind());
+		assertTrue(loop.limits().get(0).reason().startsWith("A: 4 accesses per iteration"), loop.limits().get(0).reason());
+		LoopEstimate inner = loop.inner().get(0);
+		assertEquals(LoopEstimate.Mode.IN_PIPELINE, inner.mode());
+		assertEquals(READ + FADD + STORE + 3 * FADD, inner.latency(), "four chained adds into B[i], forwarded in registers");
+	}
+
+	@Test
+	void partitioningTheUnrolledDimensionRestoresIIOne() {
+		IrModule module = LoweredKernels.lower(FOUR_COLUMNS, "sum4");
+		LoweredKernels.loop(module, "i").setPipelineII(1);
+		LoweredKernels.partition(module, "A", 2, IrPartitionKind.CYCLIC, 2);
+		assertEquals(1, estimate(module).loop("i").orElseThrow().achievedIi(), "two banks of two ports each serve four reads");
+	}
+
+	@Test
+	void anUnrolledLoopWithEnoughBanksRunsItsCopiesTogether() {
+		IrModule module = LoweredKernels.lower(SCALE, "scale");
+		IrFor loop = LoweredKernels.loop(module, "i");
+		loop.setUnrollFactor(4);
+		long body = READ + FMUL + FADD + STORE;
+		LoopEstimate unbanked = estimate(module).loop("i").orElseThrow();
+		assertEquals(16 * (body + 1 + ITERATION) + ENTRY, unbanked.latency(), "4 reads on one dual-port bank take 2 cycles");
+		LoweredKernels.partition(module, "A", 1, IrPartitionKind.CYCLIC, 4);
+		LoweredKernels.partition(module, "B", 1, IrPartitionKind.CYCLIC, 4);
+		LoopEstimate banked = estimate(module).loop("i").orElseThrow();
+		assertEquals(LoopEstimate.Mode.UNROLLED, banked.mode());
+		assertEquals(16 * (body + ITERATION) + ENTRY, banked.latency());
+	}
+
+	@Test
+	void aPerfectNestAroundAPipelineIsFlattenedIntoIt() {
+		IrModule module = LoweredKernels.lower(HEADER + """
+				def copy2(A: float32[8, 16], B: float32[8, 16]):
+				    for i in range(8):
+				        for j in range(16):
+				            B[i, j] = A[i, j]
+				""", "copy2");
+		LoweredKernels.loop(module, "j").setPipelineII(1);
+		LoopEstimate outer = estimate(module).loop("i").orElseThrow();
+		assertEquals(LoopEstimate.Mode.FLATTENED, outer.mode());
+		assertEquals(READ + STORE + (8 * 16 - 1) + PIPELINE, outer.latency());
+	}
+
+	private static final String TWO_TASKS = HEADER + """
+			def first(A: float32[64], T: float32[64]):
+			    for i in range(64):
+			        T[i] = A[i] * 2.0
+			def second(T: float32[64], B: float32[64]):
+			    for j in range(64):
+			        B[j] = T[j] + 1.0
+			def other(C: float32[64], D: float32[64]):
+			    for k in range(64):
+			        D[k] = C[k] * 3.0
+			def top(A: float32[64], B: float32[64], C: float32[64], D: float32[64]):
+			    T: float32[64] = 0.0
+			    first(A, T)
+			    second(T, B)
+			    other(C, D)
+			""";
+
+	@Test
+	void aDataflowRegionOverlapsIndependentTasksAndChainsDependentOnes() {
+		IrModule module = LoweredKernels.lower(TWO_TASKS, "top");
+		EstimateReport sequential = estimate(module);
+		long first = sequential.function("first").orElseThrow().latency();
+		long second = sequential.function("second").orElseThrow().latency();
+		long other = sequential.function("other").orElseThrow().latency();
+		LoweredKernels.top(module).setDataflow(true);
+		EstimateReport dataflow = estimate(module);
+		var top = dataflow.function("top").orElseThrow();
+		long overhead = DEVICE.number("dataflow.overhead");
+		long call = DEVICE.number("call.overhead");
+		long initT = 64 / DEVICE.number("mem.ports.default") + PIPELINE;
+		assertEquals(initT + Math.max(first + call + second + call, other + call) + overhead, top.latency());
+		assertEquals(3, top.stages().size());
+		assertEquals(top.stages().get(0).end(), top.stages().get(1).start(), "second reads T after first has written all of it");
+		assertEquals(0, top.stages().get(2).start(), "other shares nothing with the others");
+		assertTrue(top.latency() < sequential.function("top").orElseThrow().latency());
+	}
+}

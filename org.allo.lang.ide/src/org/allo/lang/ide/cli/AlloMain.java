@@ -33,6 +33,13 @@ public final class AlloMain {
 			                    run kernel K on the CPU; inputs not given are zero (random with
 			                    --random); -o saves written arguments and results as .npy;
 			                    prints a summary (shapes, steps, time)
+			  fmt [--check] FILE...
+			                    format in place (Black's style); --check lists the files that
+			                    would change and exits 1
+			  lsp [--log FILE] [--parent-pid PID] [--trace]
+			                    run the language server on stdin/stdout (JSON-RPC only on
+			                    stdout; logs to stderr or FILE; exits when stdin closes or
+			                    process PID ends)
 
 			options:
 			  -h, --help        show this help
@@ -75,6 +82,8 @@ public final class AlloMain {
 			case "check" -> new CheckCommand(out, err).run(rest);
 			case "show" -> new ShowCommand(out, err).run(rest);
 			case "sim" -> new SimCommand(out, err).run(rest);
+			case "fmt" -> new FmtCommand(out, err).run(rest);
+			case "lsp" -> LspCommand.run(rest);
 			default -> usage(err, "unknown command '" + command + "'");
 			};
 		} catch (UsageException e) {

@@ -3,9 +3,28 @@
  */
 package org.allo.lang.ide;
 
+import org.allo.lang.ide.contentassist.AlloCompletionPrefixProvider;
+import org.allo.lang.ide.server.AlloHoverService;
+import org.allo.lang.ide.server.ShowIrCodeLens;
+import org.eclipse.xtext.ide.editor.contentassist.CompletionPrefixProvider;
+import org.eclipse.xtext.ide.server.codelens.ICodeLensService;
+import org.eclipse.xtext.ide.server.hover.IHoverService;
 
 /**
  * Use this class to register ide components.
  */
 public class AlloIdeModule extends AbstractAlloIdeModule {
+
+	@Override
+	public Class<? extends CompletionPrefixProvider> bindCompletionPrefixProvider() {
+		return AlloCompletionPrefixProvider.class;
+	}
+
+	public Class<? extends IHoverService> bindIHoverService() {
+		return AlloHoverService.class;
+	}
+
+	public Class<? extends ICodeLensService> bindICodeLensService() {
+		return ShowIrCodeLens.class;
+	}
 }

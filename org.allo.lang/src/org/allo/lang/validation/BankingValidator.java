@@ -27,6 +27,7 @@ import org.allo.lang.layout.LayoutVariable;
 import org.allo.lang.layout.ModuleLayouts;
 import org.allo.lang.layout.ModuleLayouts.ScheduleLayout;
 import org.allo.lang.layout.PartitionStep;
+import org.allo.lang.schedule.LoopBounds;
 import org.allo.lang.schedule.LoopTable;
 import org.allo.lang.schedule.ScheduleSteps;
 import org.allo.lang.schedule.ScheduleSteps.Step;
@@ -205,13 +206,13 @@ public class BankingValidator extends CheckGroup {
 		if (var == null || !(var.eContainer() instanceof ForStmt forStmt) || forStmt.getBody() == null) {
 			return null;
 		}
-		int[] bounds = bounds(forStmt, var);
+		LoopBounds bounds = LoopBounds.of(forStmt, var);
 		if (bounds == null) {
 			return null;
 		}
-		Integer trip = inner ? splitFactor(schedule, base) : Integer.valueOf(Math.max(0, ceilDiv(bounds[1] - bounds[0], bounds[2])));
+		Integer trip = inner ? splitFactor(schedule, base) : Integer.valueOf(bounds.tripCount());
 		int copies = factor > 0 ? factor : trip == null ? 0 : trip;
-		return new Unrolled(name, var, copies, bounds[2]);
+		return new Unrolled(name, var, copies, bounds.step());
 	}
 
 	/** {@code split(i, f)}: the trip count of {@code i.inner}. */
@@ -222,38 +223,6 @@ public class BankingValidator extends CheckGroup {
 					&& axis.getValue().substring(axis.getValue().indexOf(':') + 1).equals(loop)) {
 				return ConstantInts.valueOf(arguments.get("factor"));
 			}
-		}
-		return null;
-	}
-
-	/** Lower bound, upper bound and step of the loop variable: {@code range(...)}, {@code allo.grid(...)}. */
-	private static int[] bounds(ForStmt loop, LoopVar var) {
-		if (!(loop.getIterable() instanceof CallExpr call) || !(Names.targetOf(call.getCallee()) instanceof FunctionDef maker)) {
-			return null;
-		}
-		List<Expr> positional = new ArrayList<>();
-		for (Argument argument : call.getArgs()) {
-			if (argument.getKeyword() == null && !argument.isStar()) {
-				positional.add(argument.getValue());
-			}
-		}
-		if ("range".equals(maker.getName()) && loop.getVars().size() == 1 && !positional.isEmpty() && positional.size() <= 3) {
-			Integer[] values = positional.stream().map(ConstantInts::valueOf).toArray(Integer[]::new);
-			for (Integer value : values) {
-				if (value == null) {
-					return null;
-				}
-			}
-			return switch (values.length) {
-			case 1 -> new int[] { 0, values[0], 1 };
-			case 2 -> new int[] { values[0], values[1], 1 };
-			default -> values[2] > 0 ? new int[] { values[0], values[1], values[2] } : null;
-			};
-		}
-		int index = loop.getVars().indexOf(var);
-		if (("grid".equals(maker.getName()) || "reduction".equals(maker.getName())) && index < positional.size()) {
-			Integer extent = ConstantInts.valueOf(positional.get(index));
-			return extent == null ? null : new int[] { 0, extent, 1 };
 		}
 		return null;
 	}

@@ -12,6 +12,7 @@ import org.allo.lang.allo.Module;
 import org.allo.lang.allo.Referable;
 import org.allo.lang.allo.StringLiteral;
 import org.allo.lang.linking.Suggestions;
+import org.allo.lang.schedule.LoopNaming;
 import org.allo.lang.schedule.LoopTable;
 import org.allo.lang.schedule.ScheduleSteps;
 import org.allo.lang.schedule.ScheduleSteps.RoleArgument;
@@ -67,15 +68,14 @@ public class ScheduleReferenceValidator extends CheckGroup {
 		private final List<FunctionDef> kernels;
 		/** The first kernel of each name in {@link #kernels}. */
 		private final Map<String, FunctionDef> kernelsByName;
-		private final Map<FunctionDef, LoopTable> tables = new HashMap<>();
-		private final Map<FunctionDef, Map<String, Step>> created = new HashMap<>();
-		private final Map<FunctionDef, Map<String, Step>> consumed = new HashMap<>();
+		private final LoopNaming naming;
 
 		Replay(Module module, Schedule schedule, List<FunctionDef> kernels, Map<String, FunctionDef> kernelsByName) {
 			this.module = module;
 			this.schedule = schedule;
 			this.kernels = kernels;
 			this.kernelsByName = kernelsByName;
+			this.naming = new LoopNaming(schedule.kernel());
 		}
 
 		void run() {
@@ -89,7 +89,7 @@ public class ScheduleReferenceValidator extends CheckGroup {
 						}
 					}
 				}
-				apply(step, loops);
+				naming.apply(step, loops);
 			}
 		}
 
@@ -193,37 +193,6 @@ public class ScheduleReferenceValidator extends CheckGroup {
 			}
 		}
 
-		/** Naming effects of the primitives that create loops: split and fuse. */
-		private void apply(Step step, List<String> loops) {
-			if (loops.isEmpty()) {
-				return;
-			}
-			FunctionDef kernel = schedule.kernel();
-			switch (step.name()) {
-			case "split" -> {
-				String loop = unqualified(loops.get(0));
-				consume(kernel, loops.get(0), step);
-				createdIn(kernel).put(loop + ".outer", step);
-				createdIn(kernel).put(loop + ".inner", step);
-			}
-			case "fuse" -> {
-				List<String> names = new ArrayList<>();
-				for (String loop : loops) {
-					consume(kernel, loop, step);
-					names.add(unqualified(loop));
-				}
-				createdIn(kernel).put(String.join("_", names) + "_fused", step);
-			}
-			default -> {
-			}
-			}
-		}
-
-		private void consume(FunctionDef kernel, String loop, Step step) {
-			createdIn(kernel).remove(loop);
-			consumedIn(kernel).put(loop, step);
-		}
-
 		private String replacements(FunctionDef kernel, Step consumer) {
 			List<String> names = new ArrayList<>();
 			createdIn(kernel).forEach((name, step) -> {
@@ -235,26 +204,19 @@ public class ScheduleReferenceValidator extends CheckGroup {
 		}
 
 		private List<String> liveLoops(FunctionDef kernel) {
-			Set<String> live = new LinkedHashSet<>();
-			for (LoopTable.Loop loop : table(kernel).loops()) {
-				if (!consumedIn(kernel).containsKey(loop.name())) {
-					live.add(loop.name());
-				}
-			}
-			live.addAll(createdIn(kernel).keySet());
-			return new ArrayList<>(live);
+			return naming.liveLoops(kernel);
 		}
 
 		private LoopTable table(FunctionDef kernel) {
-			return tables.computeIfAbsent(kernel, LoopTable::of);
+			return naming.table(kernel);
 		}
 
 		private Map<String, Step> createdIn(FunctionDef kernel) {
-			return created.computeIfAbsent(kernel, k -> new HashMap<>());
+			return naming.createdIn(kernel);
 		}
 
 		private Map<String, Step> consumedIn(FunctionDef kernel) {
-			return consumed.computeIfAbsent(kernel, k -> new HashMap<>());
+			return naming.consumedIn(kernel);
 		}
 
 		private FunctionDef kernelNamed(String name) {
@@ -276,15 +238,6 @@ public class ScheduleReferenceValidator extends CheckGroup {
 				names.add(candidate.getName());
 			}
 			return names;
-		}
-
-		/** "band.i" names loop i of that band; the loops a step creates are named after i alone. */
-		private String unqualified(String loop) {
-			int dot = loop.indexOf('.');
-			if (dot > 0 && table(schedule.kernel()).bands().containsKey(loop.substring(0, dot))) {
-				return loop.substring(dot + 1);
-			}
-			return loop;
 		}
 
 		private int lineOf(Step step) {

@@ -52,6 +52,13 @@ public final class AlloMain {
 			                    estimated cycles per loop, II (and why), DSP/BRAM/FF/LUT of
 			                    schedule S (default: the last) on a U280 at 300 MHz;
 			                    --no-io-copies: without on-chip copies of the top's arrays
+			  fmt [--check] FILE...
+			                    format in place (Black's style); --check lists the files that
+			                    would change and exits 1
+			  lsp [--log FILE] [--parent-pid PID] [--trace]
+			                    run the language server on stdin/stdout (JSON-RPC only on
+			                    stdout; logs to stderr or FILE; exits when stdin closes or
+			                    process PID ends)
 
 			options:
 			  -h, --help        show this help
@@ -97,6 +104,8 @@ public final class AlloMain {
 			case "build" -> new BuildCommand(out, err).run(rest);
 			case "verify" -> new VerifyCommand(out, err).run(rest);
 			case "report" -> new ReportCommand(out, err).run(rest);
+			case "fmt" -> new FmtCommand(out, err).run(rest);
+			case "lsp" -> LspCommand.run(rest);
 			default -> usage(err, "unknown command '" + command + "'");
 			};
 		} catch (UsageException e) {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.TestFactory;
  * {@code # expect: line:col: severity: message [code]}, one per line in source order; the file must
  * produce exactly those. A new case is a new file.
  */
-class InvalidCorpusTest {
+public class InvalidCorpusTest {
 
 	private static final String EXPECT = "# expect: ";
 
@@ -42,7 +42,7 @@ class InvalidCorpusTest {
 		}));
 	}
 
-	static List<String> expectations(String text) {
+	public static List<String> expectations(String text) {
 		List<String> result = new ArrayList<>();
 		for (String line : text.split("\r?\n")) {
 			if (!line.startsWith(EXPECT)) {

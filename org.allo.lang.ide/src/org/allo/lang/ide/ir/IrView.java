@@ -1,0 +1,88 @@
+package org.allo.lang.ide.ir;
+
+import org.allo.lang.allo.FunctionDef;
+import org.allo.lang.allo.Module;
+import org.allo.lang.ir.printer.IrPrinter;
+import org.allo.lang.lowering.LoweringResult;
+import org.allo.lang.schedule.ScheduleSteps;
+import org.allo.lang.schedule.ScheduleSteps.Schedule;
+import org.allo.lang.schedule.ScheduleSteps.Step;
+import org.allo.lang.validation.Diagnostic;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.nodemodel.ICompositeNode;
+import org.eclipse.xtext.nodemodel.ILeafNode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.eclipse.xtext.resource.XtextResource;
+
+import com.google.inject.Inject;
+
+/**
+ * The text the editors show for "Show IR" at a place: on a schedule step, the customised kernel's
+ * IR after that step; inside a kernel, that kernel's IR. Shared by the {@code allo/showIr} request
+ * and its code lens (and usable by the Eclipse editor, which has the resource in process).
+ */
+public class IrView {
+
+	/** What to show: a title for the view and the IR text (or why there is none). */
+	public record Shown(String title, String text) {
+	}
+
+	@Inject
+	private IrAfterStep irAfterStep;
+
+	public Shown at(XtextResource resource, int offset) {
+		if (resource.getParseResult() == null || !(resource.getContents().get(0) instanceof Module module)) {
+			return new Shown("IR", "the file has no module to lower");
+		}
+		for (Schedule schedule : ScheduleSteps.of(module)) {
+			for (Step step : schedule.steps()) {
+				if (schedule.kernel() != null && contains(step.call(), offset)) {
+					return afterStep(schedule.kernel(), step);
+				}
+			}
+		}
+		ILeafNode leaf = NodeModelUtils.findLeafNodeAtOffset(resource.getParseResult().getRootNode(), offset);
+		FunctionDef kernel = leaf == null ? null : outermostFunction(NodeModelUtils.findActualSemanticObjectFor(leaf));
+		if (kernel == null) {
+			return new Shown("IR", "put the cursor in a kernel or on a schedule step to see its IR");
+		}
+		return afterStep(kernel, null);
+	}
+
+	public Shown afterStep(FunctionDef kernel, Step step) {
+		LoweringResult result = irAfterStep.irAfter(kernel, step);
+		String title = title(kernel, step);
+		if (!result.succeeded()) {
+			StringBuilder text = new StringBuilder("# the kernel cannot be lowered yet:\n");
+			for (Diagnostic error : result.errors()) {
+				text.append("# ").append(error.format()).append('\n');
+			}
+			return new Shown(title, text.toString());
+		}
+		return new Shown(title, IrPrinter.print(result.module()));
+	}
+
+	private String title(FunctionDef kernel, Step step) {
+		if (step == null) {
+			return "IR of " + kernel.getName();
+		}
+		String after = "IR of " + kernel.getName() + " after step " + step.number() + " (" + step.name() + ")";
+		return irAfterStep.appliesSteps() ? after : after + ", steps not applied yet";
+	}
+
+	private static boolean contains(EObject element, int offset) {
+		ICompositeNode node = NodeModelUtils.getNode(element);
+		return node != null && node.getOffset() <= offset && offset <= node.getEndOffset();
+	}
+
+	/** Kernels nest (a kernel may define helpers); the IR is that of the top-level one. */
+	private static FunctionDef outermostFunction(EObject element) {
+		FunctionDef outermost = null;
+		for (EObject current = element; current != null; current = current.eContainer()) {
+			if (current instanceof FunctionDef function) {
+				outermost = function;
+			}
+		}
+		return outermost;
+	}
+}

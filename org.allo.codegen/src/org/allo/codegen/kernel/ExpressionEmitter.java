@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
+import org.allo.codegen.CodegenException;
 import org.allo.codegen.cpp.CBinaryOp;
 import org.allo.codegen.cpp.CExpr;
 import org.allo.codegen.cpp.CType;
@@ -23,11 +24,13 @@ import org.allo.lang.ir.IrLoad;
 import org.allo.lang.ir.IrMathCall;
 import org.allo.lang.ir.IrMathFunction;
 import org.allo.lang.ir.IrSelect;
+import org.allo.lang.ir.IrStatement;
 import org.allo.lang.ir.IrStreamGet;
 import org.allo.lang.ir.IrType;
 import org.allo.lang.ir.IrUnary;
 import org.allo.lang.ir.IrValue;
 import org.allo.lang.ir.IrVarRef;
+import org.eclipse.emf.ecore.EObject;
 
 /**
  * IR expressions to C++. Every emitted expression has exactly the C++ type of its IR node ({@link CTypes}),
@@ -208,7 +211,17 @@ final class ExpressionEmitter {
 		case NOT -> conversions.convert(new CExpr.Unary("!", condition(unary.getOperand())), CType.BOOL, type);
 		case NEG -> exactly(new CExpr.Unary("-", emitAs(unary.getOperand(), type)), type);
 		case INVERT -> exactly(new CExpr.Unary("~", emitAs(unary.getOperand(), type)), type);
+		case REVERSE, BITCAST -> throw new CodegenException("x." + unary.getOp().getLiteral().toLowerCase()
+				+ "() has no C++ form yet (line " + statementLine(unary) + "); write the bit loop out in the kernel to build this design");
 		};
+	}
+
+	private static int statementLine(EObject node) {
+		EObject current = node;
+		while (current != null && !(current instanceof IrStatement)) {
+			current = current.eContainer();
+		}
+		return current == null ? 0 : ((IrStatement) current).getLine();
 	}
 
 	private CExpr math(IrMathCall math, CType type) {

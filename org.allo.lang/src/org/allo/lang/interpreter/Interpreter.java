@@ -272,6 +272,9 @@ public final class Interpreter implements Simulator {
 		if (expr instanceof IrLoad load && load.getIndices().isEmpty() && load.getBuffer().getType() instanceof IrTensorType) {
 			return tensor(load.getBuffer(), frame);
 		}
+		if (expr instanceof IrLoad load && load.getType() instanceof IrTensorType) {
+			return view(load, frame);
+		}
 		if (expr instanceof IrLoad load && load.getBuffer().getType() instanceof IrStreamType) {
 			return frame.values.get(load.getBuffer());
 		}
@@ -284,6 +287,21 @@ public final class Interpreter implements Simulator {
 			return results.get(0);
 		}
 		return scalar(expr, frame);
+	}
+
+	/** {@code G[r]}: the sub-tensor at the leading indices, sharing G's storage (passed by reference like G). */
+	private Tensor view(IrLoad load, Frame frame) throws SimulationError {
+		Tensor whole = tensor(load.getBuffer(), frame);
+		List<Long> indices = new ArrayList<>();
+		for (IrExpr index : load.getIndices()) {
+			indices.add(integer(index, frame));
+		}
+		Tensor view = whole.subTensor(indices);
+		if (view == null) {
+			throw new SimulationError(0, "index " + indices + " is out of bounds of '" + load.getBuffer().getName()
+					+ "' with shape " + Arrays.toString(whole.shape()));
+		}
+		return view;
 	}
 
 	private List<Object> callFunction(IrCall call, Frame frame) throws SimulationError {

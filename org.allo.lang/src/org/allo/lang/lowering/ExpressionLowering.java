@@ -208,12 +208,21 @@ final class ExpressionLowering {
 			load.getIndices().addAll(indices(subscript.getIndices()));
 			load.setType(typeOf(subscript));
 			return load;
+		} else if (targetType instanceof TensorType tensor && subscript.getTarget() instanceof NameRef name
+				&& values.get(name.getRef()) instanceof IrBuffer buffer && subscript.getIndices().size() < tensor.rank()
+				&& subscript.getIndices().stream().noneMatch(SliceExpr.class::isInstance)) {
+			// a partial index is a view of the sub-tensor, passed by reference like the whole tensor
+			IrLoad load = IR.createIrLoad();
+			load.setBuffer(buffer);
+			load.getIndices().addAll(indices(subscript.getIndices()));
+			load.setType(typeOf(subscript));
+			return load;
 		} else if (targetType instanceof IntType && subscript.getIndices().size() == 1) {
 			return bits(subscript);
 		} else if (targetType instanceof TensorType) {
 			throw new LoweringError(subscript, IssueCodes.LOWERING_UNSUPPORTED_EXPRESSION, "'"
 					+ TypeComputer.textOf(subscript).strip()
-					+ "' is a view (a slice or a partial index), which cannot be lowered to the IR yet; copy its elements in a loop, e.g. for i in range(4): H[i] = A[i]");
+					+ "' is a slice, which cannot be lowered to the IR yet; copy its elements in a loop, e.g. for i in range(4): H[i] = A[i]");
 		}
 		throw unsupported(subscript);
 	}

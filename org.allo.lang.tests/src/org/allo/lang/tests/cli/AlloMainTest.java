@@ -92,7 +92,7 @@ class AlloMainTest extends CliTestSupport {
 		assertTrue(out.startsWith(broken + ":2:12: error: unknown name 'x'"), out);
 		Path slice = write("slice.allo", "def f(A: int32[8]):\n    H: int32[4] = A[0:4]\n");
 		assertEquals(AlloMain.USER_ERROR, run("show", slice.toString(), "--kernel", "f"));
-		assertTrue(out.startsWith(slice + ":2:19: error: 'A[0:4]' is a view")
+		assertTrue(out.startsWith(slice + ":2:19: error: 'A[0:4]' is a slice")
 				&& out.contains("[allo.lowering.unsupported-expression]"), out);
 		assertEquals(AlloMain.USAGE_ERROR, run("show", slice.toString()));
 		assertTrue(err.contains("show needs FILE and either --kernel K or --schedule S"), err);

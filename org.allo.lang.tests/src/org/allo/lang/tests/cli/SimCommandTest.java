@@ -58,6 +58,30 @@ class SimCommandTest extends CliTestSupport {
 		assertTrue(out.contains("steps in") && out.contains("result: int32 of shape (32, 32)"), out);
 	}
 
+	@Test
+	void anArgumentWrittenThroughARowViewIsSaved() throws IOException, NpyFormatException {
+		Path file = write("rows.allo", """
+				from allo.ir.types import int32
+
+
+				def negate(v: int32[2]):
+				    for j in range(2):
+				        v[j] = -v[j]
+
+
+				def rows(G: int32[2, 2]):
+				    negate(G[1])
+				""");
+		Path g = npy("g.npy", NpyArray.ofLongs(NpyDtype.INT32, new long[] { 2, 2 }, 1, 2, 3, 4));
+		Path output = folder.resolve("out");
+
+		assertEquals(AlloMain.OK, run("sim", file.toString(), "--kernel", "rows", "--input", "G=" + g, "-o", output.toString()), err);
+
+		NpyArray saved = Npy.read(output.resolve("G.npy"));
+		assertArrayEquals(new long[] { 1, 2, -3, -4 },
+				new long[] { saved.longAt(0), saved.longAt(1), saved.longAt(2), saved.longAt(3) });
+	}
+
 	private static long[] randomValues(Random random, int count) {
 		return random.longs(count, -100, 100).toArray();
 	}

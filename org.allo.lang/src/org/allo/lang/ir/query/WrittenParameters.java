@@ -11,12 +11,13 @@ import org.allo.lang.ir.IrFunction;
 import org.allo.lang.ir.IrLoad;
 import org.allo.lang.ir.IrStore;
 import org.allo.lang.ir.IrStreamPut;
+import org.allo.lang.ir.IrTensorType;
 import org.eclipse.emf.ecore.EObject;
 
 /**
- * The tensor parameters a function writes: stored to in its body, or passed whole to a called function
- * that writes the matching parameter. {@code allo sim -o} saves exactly these; the generated top function
- * copies exactly these back to its ports.
+ * The tensor parameters a function writes: stored to in its body, or passed whole or as a view
+ * ({@code G[r]}) to a called function that writes the matching parameter. {@code allo sim -o} saves exactly
+ * these; the generated top function copies exactly these back to its ports.
  */
 public final class WrittenParameters {
 
@@ -46,7 +47,7 @@ public final class WrittenParameters {
 		List<IrExpr> args = call.getArgs();
 		IrFunction callee = call.getFunction();
 		for (int i = 0; i < args.size() && callee != null && i < callee.getParams().size(); i++) {
-			if (args.get(i) instanceof IrLoad load && load.getBuffer() == buffer && load.getIndices().isEmpty()
+			if (args.get(i) instanceof IrLoad load && load.getBuffer() == buffer && load.getType() instanceof IrTensorType
 					&& callee.getParams().get(i) instanceof IrBuffer calleeParameter
 					&& writes(callee, calleeParameter, visited)) {
 				return true;

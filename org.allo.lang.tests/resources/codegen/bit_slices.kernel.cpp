@@ -33,8 +33,8 @@ void bit_slices(
     out[i0] = 0U;
   }
   l_S_i_0_i: for (int i = 0; i < 8; i++) {
-    ap_uint<4> low = (ap_uint<4>)(((uint64_t)a_buf[i] >> 0) & ((1ULL << (4 - 0)) - 1ULL));
-    bool top = (bool)(((uint64_t)a_buf[i] >> 31) & ((1ULL << (32 - 31)) - 1ULL) & 1);
+    ap_uint<4> low = (ap_uint<4>)((uint64_t)a_buf[i] & 0xfULL);
+    bool top = (bool)(((uint64_t)a_buf[i] >> 31) & 0x1ULL & 1);
     uint16_t mid = (uint16_t)w_buf[i].range(75, 60).to_uint64();
     out[i] = (uint32_t)((ap_uint<17>)((ap_uint<17>)(ap_uint<5>)((ap_uint<5>)low + (ap_uint<5>)top) + (ap_uint<17>)mid)).to_uint64();
   }

@@ -255,6 +255,10 @@ final class ExpressionEmitter {
 		return conversions.convert(value, CType.DOUBLE, type);
 	}
 
+	private static BigInteger constant(IrExpr expr) {
+		return expr instanceof IrConstant constant ? constant.getInteger() : null;
+	}
+
 	/** Bits [low, high) as an unsigned number; at most 64 bits wide. */
 	private CExpr bitSlice(IrBitSlice slice, CType type) {
 		CType operandType = typeOf(slice.getOperand());
@@ -262,10 +266,17 @@ final class ExpressionEmitter {
 		CExpr operand = emit(slice.getOperand());
 		CExpr bits;
 		if (operandType.isArbitraryPrecision()) {
-			CExpr highest = slice.getHigh() instanceof IrConstant high && high.getInteger() != null
-					? new CExpr.Literal(high.getInteger().subtract(BigInteger.ONE).toString())
+			CExpr highest = constant(slice.getHigh()) != null
+					? new CExpr.Literal(constant(slice.getHigh()).subtract(BigInteger.ONE).toString())
 					: new CExpr.Binary(CBinaryOp.SUB, index(slice.getHigh()), new CExpr.Literal("1"));
 			bits = new CExpr.Method(new CExpr.Method(operand, "range", List.of(highest, low)), "to_uint64", List.of());
+		} else if (constant(slice.getLow()) != null && constant(slice.getHigh()) != null) {
+			long lowBit = constant(slice.getLow()).longValue();
+			long width = constant(slice.getHigh()).longValue() - lowBit;
+			String mask = width >= 64 ? "0xffffffffffffffffULL" : "0x" + Long.toHexString((1L << width) - 1) + "ULL";
+			CExpr unsigned = new CExpr.Cast(CType.integer(64, false), operand);
+			CExpr shifted = lowBit == 0 ? unsigned : new CExpr.Binary(CBinaryOp.SHR, unsigned, new CExpr.Literal(Long.toString(lowBit)));
+			bits = new CExpr.Binary(CBinaryOp.BIT_AND, shifted, new CExpr.Literal(mask));
 		} else {
 			CExpr width = new CExpr.Binary(CBinaryOp.SUB, index(slice.getHigh()), low);
 			CExpr mask = new CExpr.Binary(CBinaryOp.SUB, new CExpr.Binary(CBinaryOp.SHL, new CExpr.Literal("1ULL"), width),

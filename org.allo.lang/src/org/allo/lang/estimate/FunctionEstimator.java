@@ -79,8 +79,7 @@ final class FunctionEstimator {
 	}
 
 	/** The function's estimate; calls lists each callee with how often one call of this function calls it. */
-	record Result(FunctionEstimate estimate, Map<IrFunction, Double> calls, Map<IrFunction, Long> calleeInstances, long loops,
-			Resources operators) {
+	record Result(FunctionEstimate estimate, Map<IrFunction, Double> calls, Map<IrFunction, Long> calleeInstances) {
 	}
 
 	Result estimate() {
@@ -100,7 +99,7 @@ final class FunctionEstimator {
 				.plus(new Resources(0, 0, 0, loopCount * device.number("loop.ff"), loopCount * device.number("loop.lut")));
 		FunctionEstimate estimate = new FunctionEstimate(function.getName(), function.isTop(), function.isDataflow(), latency, interval, 1,
 				loops, List.copyOf(stages), operators);
-		return new Result(estimate, callsPerCall, calleeInstances, loopCount, operators);
+		return new Result(estimate, callsPerCall, calleeInstances);
 	}
 
 	/** Latency of a statement list: straight-line statements overlap unless they depend on each other; loops and calls outside a pipeline run one after another. */

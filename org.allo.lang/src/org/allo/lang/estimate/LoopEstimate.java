@@ -41,11 +41,6 @@ public record LoopEstimate(String function, String name, String band, int line, 
 		COPY
 	}
 
-	/** Cycles the loop takes per call of its function: one entry's latency times the entries. */
-	public long cyclesPerCall() {
-		return Math.round(latency * entries);
-	}
-
 	/** Whether the model found a higher II than the schedule asked for. */
 	public boolean iiRaised() {
 		return achievedIi > requestedIi && requestedIi > 0;

@@ -57,10 +57,6 @@ final class Region {
 		return count;
 	}
 
-	boolean unrolled(IrVar var) {
-		return copies.containsKey(var) && var != loop.getVar();
-	}
-
 	static Set<IrVar> variables(IrExpr expr) {
 		Set<IrVar> vars = new HashSet<>();
 		if (expr instanceof IrVarRef ref) {

@@ -2,7 +2,6 @@ package org.allo.lang.estimate;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.OptionalDouble;
 
 import org.allo.lang.ir.IrBinary;
 import org.allo.lang.ir.IrCast;
@@ -51,12 +50,6 @@ public final class TripCounts {
 
 	public void leave(IrFor loop) {
 		midpoints.remove(loop.getVar());
-	}
-
-	/** The value of an expression of constants and loop variables; empty when it has anything else. */
-	public OptionalDouble constant(IrExpr expr) {
-		Value value = value(expr);
-		return value == null ? OptionalDouble.empty() : OptionalDouble.of(value.number);
 	}
 
 	private record Value(double number, boolean varies) {

@@ -57,6 +57,21 @@ class EstimatorTest {
 	}
 
 	@Test
+	void aPipelinedLoopHasOneMultiplierAndOneAdderAtIIOne() {
+		IrModule module = LoweredKernels.lower(SCALE, "scale");
+		LoweredKernels.loop(module, "i").setPipelineII(1);
+		assertEquals(DEVICE.number("f32.mul.dsp") + DEVICE.number("f32.add.dsp"), estimate(module).resources().dsp());
+	}
+
+	@Test
+	void latenciesComeFromTheDeviceTable() {
+		IrModule module = LoweredKernels.lower(SCALE, "scale");
+		LoweredKernels.loop(module, "i").setPipelineII(1);
+		EstimateReport slowAdder = new Estimator(DEVICE.with("f32.add.latency", "9")).estimate(module, List.of());
+		assertEquals(READ + FMUL + 9 + STORE, slowAdder.loop("i").orElseThrow().iterationLatency());
+	}
+
+	@Test
 	void aSequentialLoopTakesTripsTimesBodyAndExitTest() {
 		IrModule module = LoweredKernels.lower(SCALE, "scale");
 		LoopEstimate loop = estimate(module).loop("i").orElseThrow();

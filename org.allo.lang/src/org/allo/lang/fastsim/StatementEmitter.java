@@ -339,7 +339,7 @@ final class StatementEmitter {
 		}
 	}
 
-	private static int elementCount(IrBuffer buffer) throws Unsupported {
+	static int elementCount(IrBuffer buffer) throws Unsupported {
 		long count = 1;
 		for (long extent : Interpreter.shape(buffer.getType())) {
 			count *= extent;

@@ -220,6 +220,18 @@ class FastModeTest {
 		}
 	}
 
+	/** The loop of {@link #outOfBounds} over 4 elements runs 10 steps: limits below stop it at the same statement. */
+	@Test
+	void theStepLimitInsideACountedLoopStopsAtTheSameStatement() {
+		IrModule module = outOfBounds();
+		IrFunction f = module.getFunctions().get(0);
+		((IrFor) f.getBody().getStatements().get(0)).setUpper(constant(4, INDEX));
+		for (long limit = 1; limit <= 11; limit++) {
+			Engines.assertAgree(new Interpreter(module, limit), Engines.compiled(module, limit), f,
+					new ArrayList<>(List.of(new Tensor(new long[] { 4 }, Scalar.of(0)))));
+		}
+	}
+
 	@Test
 	void divisionByZeroFailsLikeTheInterpreter() {
 		IrType int16 = intType(16, true);

@@ -21,6 +21,7 @@ import org.allo.lang.ir.IrVarRef;
 import org.allo.lang.ir.builder.IrNodes;
 import org.allo.lang.ir.printer.IrExpressions;
 import org.allo.lang.schedule.analysis.AffineForm;
+import org.allo.lang.schedule.analysis.LoopBounds;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 
@@ -87,12 +88,7 @@ public final class IrEdits {
 
 	/** The constant trip count of a loop with constant bounds, or null. */
 	public static Long tripCount(IrFor loop) {
-		Long lower = constantOf(loop.getLower());
-		Long upper = constantOf(loop.getUpper());
-		if (lower == null || upper == null || loop.getStep() < 1) {
-			return null;
-		}
-		return Math.max(0, Math.floorDiv(upper - lower + loop.getStep() - 1, loop.getStep()));
+		return LoopBounds.constantTripCount(loop).orElse(null);
 	}
 
 	/** A loop {@code for name in range(extent)} with an index induction variable. */

@@ -66,7 +66,7 @@ public final class IrEdits {
 	public static IrExpr expressionOf(AffineForm form) {
 		IrExpr sum = null;
 		for (Map.Entry<IrVar, Long> term : form.coefficients().entrySet()) {
-			IrExpr product = arith(IrBinaryOp.MUL, ref(term.getKey()), index(term.getValue()));
+			IrExpr product = arith(IrBinaryOp.MUL, IrNodes.ref(term.getKey()), index(term.getValue()));
 			sum = sum == null ? product : arith(IrBinaryOp.ADD, sum, product);
 		}
 		long constant = form.constant();
@@ -81,11 +81,6 @@ public final class IrEdits {
 		return expr instanceof IrConstant constant && constant.getInteger() != null && constant.getInteger().bitLength() < 63
 				? constant.getInteger().longValue() : null;
 	}
-
-	public static IrVarRef ref(IrVar var) {
-		return IrNodes.ref(var);
-	}
-
 	/** The constant trip count of a loop with constant bounds, or null. */
 	public static Long tripCount(IrFor loop) {
 		return LoopBounds.constantTripCount(loop).orElse(null);

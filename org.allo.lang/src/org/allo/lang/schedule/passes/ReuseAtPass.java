@@ -192,17 +192,17 @@ public class ReuseAtPass implements SchedulePass {
 			String base = buffer.getName() + (d == window.dim() ? "_shift" : "_d" + (d + 1));
 			loops.add(IrEdits.loop(IrEdits.freshLoopName(function, base), shape[d]));
 		}
-		List<IrExpr> bufferIndex = loops.stream().<IrExpr>map(l -> IrEdits.ref(l.getVar())).toList();
+		List<IrExpr> bufferIndex = loops.stream().<IrExpr>map(l -> IrNodes.ref(l.getVar())).toList();
 		IrVar w = loops.get(window.dim()).getVar();
-		List<IrExpr> targetIndex = new ArrayList<>(loops.stream().<IrExpr>map(l -> IrEdits.ref(l.getVar())).toList());
+		List<IrExpr> targetIndex = new ArrayList<>(loops.stream().<IrExpr>map(l -> IrNodes.ref(l.getVar())).toList());
 		IrExpr base = IrEdits.expressionOf(new AffineForm(window.min(), window.around()));
-		targetIndex.set(window.dim(), IrEdits.arith(IrBinaryOp.ADD, IrEdits.arith(IrBinaryOp.ADD, IrEdits.ref(axis.getVar()), base), IrEdits.ref(w)));
-		List<IrExpr> nextIndex = new ArrayList<>(loops.stream().<IrExpr>map(l -> IrEdits.ref(l.getVar())).toList());
-		nextIndex.set(window.dim(), IrEdits.arith(IrBinaryOp.ADD, IrEdits.ref(w), IrEdits.index(1)));
+		targetIndex.set(window.dim(), IrEdits.arith(IrBinaryOp.ADD, IrEdits.arith(IrBinaryOp.ADD, IrNodes.ref(axis.getVar()), base), IrNodes.ref(w)));
+		List<IrExpr> nextIndex = new ArrayList<>(loops.stream().<IrExpr>map(l -> IrNodes.ref(l.getVar())).toList());
+		nextIndex.set(window.dim(), IrEdits.arith(IrBinaryOp.ADD, IrNodes.ref(w), IrEdits.index(1)));
 		IrIf choose = IrFactory.eINSTANCE.createIrIf();
 		choose.setCondition(IrNodes.binary(IrBinaryOp.OR,
-				IrNodes.binary(IrBinaryOp.EQ, IrEdits.ref(axis.getVar()), IrEdits.index(lower), IrNodes.bool()),
-				IrNodes.binary(IrBinaryOp.EQ, IrEdits.ref(w), IrEdits.index(shape[window.dim()] - 1), IrNodes.bool()), IrNodes.bool()));
+				IrNodes.binary(IrBinaryOp.EQ, IrNodes.ref(axis.getVar()), IrEdits.index(lower), IrNodes.bool()),
+				IrNodes.binary(IrBinaryOp.EQ, IrNodes.ref(w), IrEdits.index(shape[window.dim()] - 1), IrNodes.bool()), IrNodes.bool()));
 		choose.setThen(IrNodes.block(IrNodes.store(axis.getLine(), buffer, IrNodes.load(target, targetIndex.toArray(IrExpr[]::new)),
 				copies(bufferIndex))));
 		choose.setElse(IrNodes.block(IrNodes.store(axis.getLine(), buffer, IrNodes.load(buffer, nextIndex.toArray(IrExpr[]::new)),

@@ -16,6 +16,55 @@ public class AlloCompletionPrefixProvider extends IndentationAwareCompletionPref
 
 	private final CompletionPrefixProvider plain = new CompletionPrefixProvider();
 
+	/**
+	 * The text the content-assist parser reads to learn what may follow: from the start of the
+	 * top-level statement around the cursor (with its decorators), not from the start of the file,
+	 * since a module is a list of statements and what may follow does not depend on the ones before.
+	 */
+	@Override
+	public String getInputToParse(String completeInput, int offset, int completionOffset) {
+		String input = super.getInputToParse(completeInput, offset, completionOffset);
+		return input.substring(statementStart(input));
+	}
+
+	/** The offset of the last line starting a top-level statement, moved up over its decorators. */
+	static int statementStart(String text) {
+		int start = text.length();
+		while (start > 0) {
+			int line = text.lastIndexOf('\n', start - 1) + 1;
+			if (line < text.length() && startsStatement(text, line)) {
+				start = line;
+				break;
+			}
+			start = line - 1;
+		}
+		if (start <= 0) {
+			return 0;
+		}
+		while (start > 0) {
+			int previous = text.lastIndexOf('\n', start - 2) + 1;
+			if (text.charAt(previous) != '@') {
+				break;
+			}
+			start = previous;
+		}
+		return start;
+	}
+
+	/** A line at column 0 that begins a statement: not a comment, a closing bracket, or else/elif of an if above. */
+	private static boolean startsStatement(String text, int line) {
+		char c = text.charAt(line);
+		if (!(Character.isLetter(c) || c == '_' || c == '@')) {
+			return false;
+		}
+		int end = line;
+		while (end < text.length() && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_')) {
+			end++;
+		}
+		String word = text.substring(line, end);
+		return !word.equals("else") && !word.equals("elif");
+	}
+
 	@Override
 	public INode getLastCompleteNodeByOffset(INode node, int offsetPosition, int completionOffset) {
 		INode statement = statementAround(node, offsetPosition);

@@ -58,6 +58,9 @@ final class AccessEmitter {
 		if (buffer.getType() instanceof IrStreamType) {
 			throw new Unsupported(expressions.where() + "stream '" + buffer.getName() + "' read as a value");
 		}
+		if (TensorEmitter.isView(load)) {
+			throw new Unsupported(expressions.where() + "a view of '" + buffer.getName() + "' used as a scalar");
+		}
 		IrType element = Interpreter.elementType(buffer.getType());
 		ArrayKind kind = ArrayKind.of(element);
 		Rep rep = Rep.of(element);
@@ -164,7 +167,7 @@ final class AccessEmitter {
 		if (anyCheck) {
 			method.visitJumpInsn(Opcodes.GOTO, inside);
 			method.visitLabel(outside);
-			throwOutOfBounds(buffer.getName(), shape, slots, fault);
+			throwFault(buffer.getName(), shape, slots, fault);
 			method.visitLabel(inside);
 		}
 		if (slots.length != shape.length) {
@@ -174,7 +177,8 @@ final class AccessEmitter {
 		flatOffset(shape, slots);
 	}
 
-	private void checkIndex(int slot, long extent, Label outside) {
+	/** Jumps to outside unless the long in the slot is in [0, extent). */
+	void checkIndex(int slot, long extent, Label outside) {
 		method.visitVarInsn(Opcodes.LLOAD, slot);
 		method.visitInsn(Opcodes.LCONST_0);
 		method.visitInsn(Opcodes.LCMP);
@@ -203,7 +207,8 @@ final class AccessEmitter {
 		}
 	}
 
-	private void throwOutOfBounds(String name, long[] shape, int[] slots, String fault) {
+	/** Throws the SimulationError FastOps.{@code fault} builds from the buffer, its shape and the indices in the slots. */
+	void throwFault(String name, long[] shape, int[] slots, String fault) {
 		context.conversions.push(context.line);
 		method.visitLdcInsn(name);
 		longArray(shape.length, d -> method.visitLdcInsn(shape[d]));

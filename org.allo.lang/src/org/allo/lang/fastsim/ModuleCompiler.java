@@ -3,8 +3,12 @@ package org.allo.lang.fastsim;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.allo.lang.interpreter.Arithmetic;
 import org.allo.lang.interpreter.Interpreter;
+import org.allo.lang.interpreter.Scalar;
+import org.allo.lang.interpreter.SimulationError;
 import org.allo.lang.ir.IrBuffer;
+import org.allo.lang.ir.IrConstant;
 import org.allo.lang.ir.IrFunction;
 import org.allo.lang.ir.IrModule;
 import org.allo.lang.ir.IrReturn;
@@ -20,8 +24,9 @@ import org.objectweb.asm.Type;
 
 /**
  * Compiles an IR module to one JVM class (see {@link ModuleLayout}): a subclass of {@link CompiledKernel}
- * whose constructor creates the module's globals (zero, like the interpreter's) and whose methods are the
- * module's functions. Throws {@link Unsupported} for anything it cannot compile exactly.
+ * whose constructor creates the module's globals (filled with their initial value, zero without one, like the
+ * interpreter's) and whose methods are the module's functions. Throws {@link Unsupported} for anything it
+ * cannot compile exactly.
  */
 final class ModuleCompiler {
 
@@ -72,11 +77,44 @@ final class ModuleCompiler {
 			method.visitVarInsn(Opcodes.ALOAD, 0);
 			method.visitLdcInsn((int) Math.min(Integer.MAX_VALUE, count(global)));
 			kind.newArray(method);
+			if (global.getInit() != null) {
+				fill(method, kind, initialValue(global));
+			}
 			method.visitFieldInsn(Opcodes.PUTFIELD, layout.className, layout.fieldName(global), kind.descriptor);
 		}
 		method.visitInsn(Opcodes.RETURN);
 		method.visitMaxs(0, 0);
 		method.visitEnd();
+	}
+
+	/**
+	 * The initial value of a global as the interpreter computes it when the global is first used: the
+	 * constant converted to its own type, then to the element type. Only constants are compiled.
+	 */
+	private static Scalar initialValue(IrBuffer global) throws Unsupported {
+		if (!(global.getInit() instanceof IrConstant constant)) {
+			throw new Unsupported("the initial value of global '" + global.getName() + "' is not a constant");
+		}
+		try {
+			Scalar value = Arithmetic.convert(constant.getInteger() != null ? new Scalar.Exact(constant.getInteger(), 0)
+					: Scalar.of(constant.getReal()), constant.getType());
+			return Arithmetic.convert(value, Interpreter.elementType(global.getType()));
+		} catch (SimulationError e) {
+			throw new Unsupported("the initial value of global '" + global.getName() + "': " + e.getMessage());
+		}
+	}
+
+	/** [array] → [array] with every element set to the value, held as the rep of the array's element type. */
+	private static void fill(MethodVisitor method, ArrayKind kind, Scalar value) {
+		method.visitInsn(Opcodes.DUP);
+		Object jvm = value instanceof Scalar.Exact exact ? (Object) exact.raw().longValue()
+				: kind == ArrayKind.DOUBLE ? (Object) value.toDouble() : (Object) (float) value.toDouble();
+		method.visitLdcInsn(jvm);
+		if (jvm instanceof Long) {
+			kind.narrow(method, Rep.INDEX);
+		}
+		method.visitMethodInsn(Opcodes.INVOKESTATIC, "java/util/Arrays", "fill", "(" + kind.descriptor + kind.elementDescriptor() + ")V",
+				false);
 	}
 
 	private static long count(IrBuffer buffer) throws Unsupported {

@@ -141,11 +141,16 @@ final class ExpressionEmitter {
 		conversions.truth(scalar(expr));
 	}
 
+	/** The constant's value in its type, as the interpreter evaluates it. */
+	static Scalar valueOf(IrConstant constant) throws SimulationError {
+		return Arithmetic.convert(constant.getInteger() != null ? new Scalar.Exact(constant.getInteger(), 0)
+				: Scalar.of(constant.getReal()), constant.getType());
+	}
+
 	private Rep constant(IrConstant constant) throws Unsupported {
 		Scalar value;
 		try {
-			value = Arithmetic.convert(constant.getInteger() != null ? new Scalar.Exact(constant.getInteger(), 0)
-					: Scalar.of(constant.getReal()), constant.getType());
+			value = valueOf(constant);
 		} catch (SimulationError e) {
 			throw new Unsupported(where() + e.getMessage());
 		}

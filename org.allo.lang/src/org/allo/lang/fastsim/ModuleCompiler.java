@@ -96,9 +96,7 @@ final class ModuleCompiler {
 			throw new Unsupported("the initial value of global '" + global.getName() + "' is not a constant");
 		}
 		try {
-			Scalar value = Arithmetic.convert(constant.getInteger() != null ? new Scalar.Exact(constant.getInteger(), 0)
-					: Scalar.of(constant.getReal()), constant.getType());
-			return Arithmetic.convert(value, Interpreter.elementType(global.getType()));
+			return Arithmetic.convert(ExpressionEmitter.valueOf(constant), Interpreter.elementType(global.getType()));
 		} catch (SimulationError e) {
 			throw new Unsupported("the initial value of global '" + global.getName() + "': " + e.getMessage());
 		}

@@ -10,6 +10,7 @@ import org.allo.lang.ir.IrStore;
 import org.allo.lang.ir.IrStreamGet;
 import org.allo.lang.ir.IrStreamPut;
 import org.allo.lang.ir.IrStreamType;
+import org.allo.lang.ir.IrTensorType;
 import org.allo.lang.ir.IrType;
 import org.allo.lang.ir.IrVarRef;
 import org.objectweb.asm.Label;
@@ -58,7 +59,7 @@ final class AccessEmitter {
 		if (buffer.getType() instanceof IrStreamType) {
 			throw new Unsupported(expressions.where() + "stream '" + buffer.getName() + "' read as a value");
 		}
-		if (TensorEmitter.isView(load)) {
+		if (!load.getIndices().isEmpty() && load.getType() instanceof IrTensorType) {
 			throw new Unsupported(expressions.where() + "a view of '" + buffer.getName() + "' used as a scalar");
 		}
 		IrType element = Interpreter.elementType(buffer.getType());

@@ -1,7 +1,9 @@
 package org.allo.lang.tests.fastsim;
 
+import static org.allo.lang.ir.builder.IrNodes.binary;
 import static org.allo.lang.ir.builder.IrNodes.buffer;
 import static org.allo.lang.ir.builder.IrNodes.constant;
+import static org.allo.lang.ir.builder.IrNodes.declare;
 import static org.allo.lang.ir.builder.IrNodes.floatType;
 import static org.allo.lang.ir.builder.IrNodes.function;
 import static org.allo.lang.ir.builder.IrNodes.intType;
@@ -18,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -27,8 +30,10 @@ import org.allo.lang.interpreter.Scalar;
 import org.allo.lang.interpreter.Simulator;
 import org.allo.lang.interpreter.Tensor;
 import org.allo.lang.ir.IrAlloc;
+import org.allo.lang.ir.IrBinaryOp;
 import org.allo.lang.ir.IrBuffer;
 import org.allo.lang.ir.IrCall;
+import org.allo.lang.ir.IrDeclare;
 import org.allo.lang.ir.IrEval;
 import org.allo.lang.ir.IrExpr;
 import org.allo.lang.ir.IrFactory;
@@ -171,7 +176,7 @@ class FastModeTensorValuesAndBitsTest {
 		Simulator fast = Engines.compiled(module, Interpreter.DEFAULT_MAX_STEPS);
 		List<Object> arguments = viewArguments(1);
 		fast.call(top, arguments);
-		assertEquals(List.of(1L, 2L, 3L, -4L, -5L, -6L), java.util.Arrays.stream(((Tensor) arguments.get(0)).toLongs()).boxed().toList());
+		assertEquals(List.of(1L, 2L, 3L, -4L, -5L, -6L), Arrays.stream(((Tensor) arguments.get(0)).toLongs()).boxed().toList());
 		Interpreter interpreter = new Interpreter(module);
 		for (long row = -1; row <= 2; row++) {
 			Engines.assertAgree(interpreter, fast, top, viewArguments(row));
@@ -193,6 +198,19 @@ class FastModeTensorValuesAndBitsTest {
 		assertEquals("line 9: a view of 'G' passed to negate where another argument may share its storage", choice.fallbackReason());
 	}
 
+	@Test
+	void aViewUsedAsAScalarFallsBackWithTheReason() {
+		IrBuffer g = buffer("G", tensor(INT32, 2, 3));
+		IrLoad row = load(g, constant(0, INDEX));
+		row.setType(tensor(INT32, 3));
+		IrVar x = var("x", INT32);
+		IrDeclare declare = declare(x, row);
+		declare.setLine(4);
+		IrFunction top = function("top", List.of(g), INT32, declare, ret(ref(x)));
+		FastMode.Choice choice = FastMode.prepare(module(top), Interpreter.DEFAULT_MAX_STEPS);
+		assertEquals("line 4: a view of 'G' used as a scalar", choice.fallbackReason());
+	}
+
 	/** top(A: int32[4]) -> float16[4]: B: float16[4] = A, then B is returned; and a global with an initial value. */
 	@Test
 	void tensorCopiesConvertEveryElementAndGlobalsStartAtTheirInitialValue() {
@@ -204,7 +222,7 @@ class FastModeTensorValuesAndBitsTest {
 		IrBuffer counter = buffer("top.n", INT32);
 		counter.setStateful(true);
 		counter.setInit(constant(7, INT32));
-		IrExpr next = org.allo.lang.ir.builder.IrNodes.binary(org.allo.lang.ir.IrBinaryOp.ADD, load(counter), constant(1, INT32), INT32);
+		IrExpr next = binary(IrBinaryOp.ADD, load(counter), constant(1, INT32), INT32);
 		IrFunction top = function("top", List.of(a), tensor(floatType(IrFloatKind.F16), 4), copy, store(5, counter, next),
 				store(6, b, load(counter), constant(0, INDEX)), ret(load(b)));
 		top.setTop(true);

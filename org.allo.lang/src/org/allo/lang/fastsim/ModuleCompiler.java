@@ -13,6 +13,7 @@ import org.allo.lang.ir.IrFunction;
 import org.allo.lang.ir.IrModule;
 import org.allo.lang.ir.IrReturn;
 import org.allo.lang.ir.IrStatement;
+import org.allo.lang.ir.IrStreamType;
 import org.allo.lang.ir.IrValue;
 import org.allo.lang.ir.IrVar;
 import org.objectweb.asm.ClassTooLargeException;
@@ -75,7 +76,7 @@ final class ModuleCompiler {
 		for (IrBuffer global : layout.module.getGlobals()) {
 			ArrayKind kind = ArrayKind.of(Interpreter.elementType(global.getType()));
 			method.visitVarInsn(Opcodes.ALOAD, 0);
-			method.visitLdcInsn((int) Math.min(Integer.MAX_VALUE, count(global)));
+			method.visitLdcInsn(count(global));
 			kind.newArray(method);
 			if (global.getInit() != null) {
 				fill(method, kind, initialValue(global));
@@ -115,15 +116,11 @@ final class ModuleCompiler {
 				false);
 	}
 
-	private static long count(IrBuffer buffer) throws Unsupported {
-		if (buffer.getType() instanceof org.allo.lang.ir.IrStreamType) {
+	private static int count(IrBuffer buffer) throws Unsupported {
+		if (buffer.getType() instanceof IrStreamType) {
 			throw new Unsupported("global stream '" + buffer.getName() + "'");
 		}
-		long count = 1;
-		for (long extent : Interpreter.shape(buffer.getType())) {
-			count = Math.multiplyExact(count, extent);
-		}
-		return count;
+		return TensorEmitter.count(buffer.getType());
 	}
 
 	private void function(ClassWriter writer, IrFunction function) throws Unsupported {

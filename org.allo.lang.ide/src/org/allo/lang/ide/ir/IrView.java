@@ -1,5 +1,7 @@
 package org.allo.lang.ide.ir;
 
+import java.util.List;
+
 import org.allo.lang.allo.FunctionDef;
 import org.allo.lang.allo.Module;
 import org.allo.lang.ir.printer.IrPrinter;
@@ -8,6 +10,7 @@ import org.allo.lang.schedule.ScheduleSteps;
 import org.allo.lang.schedule.ScheduleSteps.Schedule;
 import org.allo.lang.schedule.ScheduleSteps.Step;
 import org.allo.lang.validation.Diagnostic;
+import org.allo.lang.validation.ResourceChecker;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.ILeafNode;
@@ -30,9 +33,19 @@ public class IrView {
 	@Inject
 	private IrAfterStep irAfterStep;
 
+	@Inject
+	private ResourceChecker checker;
+
 	public Shown at(XtextResource resource, int offset) {
 		if (resource.getParseResult() == null || !(resource.getContents().get(0) instanceof Module module)) {
 			return new Shown("IR", "the file has no module to lower");
+		}
+		// As allo show: only a file without errors is lowered.
+		List<Diagnostic> errors = checker.check(resource).stream().filter(Diagnostic::isError).toList();
+		if (!errors.isEmpty()) {
+			StringBuilder text = new StringBuilder("# fix the errors of the file to see its IR:\n");
+			errors.forEach(error -> text.append("# ").append(error.format()).append('\n'));
+			return new Shown("IR", text.toString());
 		}
 		for (Schedule schedule : ScheduleSteps.of(module)) {
 			for (Step step : schedule.steps()) {

@@ -11,6 +11,7 @@ import org.allo.lang.ir.IrStore;
 import org.allo.lang.ir.IrStreamGet;
 import org.allo.lang.ir.IrStreamPut;
 import org.allo.lang.ir.IrStreamType;
+import org.allo.lang.ir.IrTensorType;
 import org.allo.lang.ir.IrType;
 import org.allo.lang.ir.IrVarRef;
 import org.objectweb.asm.Label;
@@ -58,6 +59,9 @@ final class AccessEmitter {
 		IrBuffer buffer = load.getBuffer();
 		if (buffer.getType() instanceof IrStreamType) {
 			throw new Unsupported(expressions.where() + "stream '" + buffer.getName() + "' read as a value");
+		}
+		if (!load.getIndices().isEmpty() && load.getType() instanceof IrTensorType) {
+			throw new Unsupported(expressions.where() + "a view of '" + buffer.getName() + "' used as a scalar");
 		}
 		IrType element = Interpreter.elementType(buffer.getType());
 		ArrayKind kind = ArrayKind.of(element);
@@ -165,7 +169,7 @@ final class AccessEmitter {
 		if (anyCheck) {
 			method.visitJumpInsn(Opcodes.GOTO, inside);
 			method.visitLabel(outside);
-			throwOutOfBounds(buffer.getName(), shape, slots, fault);
+			throwFault(buffer.getName(), shape, slots, fault);
 			method.visitLabel(inside);
 		}
 		if (slots.length != shape.length) {
@@ -175,7 +179,8 @@ final class AccessEmitter {
 		flatOffset(shape, slots);
 	}
 
-	private void checkIndex(int slot, long extent, Label outside) {
+	/** Jumps to outside unless the long in the slot is in [0, extent). */
+	void checkIndex(int slot, long extent, Label outside) {
 		method.visitVarInsn(Opcodes.LLOAD, slot);
 		method.visitInsn(Opcodes.LCONST_0);
 		method.visitInsn(Opcodes.LCMP);
@@ -204,7 +209,8 @@ final class AccessEmitter {
 		}
 	}
 
-	private void throwOutOfBounds(String name, long[] shape, int[] slots, String fault) {
+	/** Throws the SimulationError FastOps.{@code fault} builds from the buffer, its shape and the indices in the slots. */
+	void throwFault(String name, long[] shape, int[] slots, String fault) {
 		context.conversions.push(context.line);
 		method.visitLdcInsn(name);
 		longArray(shape.length, d -> method.visitLdcInsn(shape[d]));

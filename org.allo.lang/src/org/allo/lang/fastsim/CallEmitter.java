@@ -1,5 +1,8 @@
 package org.allo.lang.fastsim;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.allo.lang.interpreter.Faults;
 import org.allo.lang.interpreter.Interpreter;
 import org.allo.lang.ir.IrBuffer;
@@ -20,7 +23,7 @@ import org.objectweb.asm.Type;
 /**
  * Emits calls between the module's functions as calls between the generated methods: arguments evaluated
  * left to right (scalars converted to the parameter's type, tensors and streams by reference), the call
- * depth checked as the interpreter does, the step counter handed over through the {@code steps} field,
+ * depth checked as the interpreter does, views passed as copies ({@link ViewArgument}), the step counter handed over through the {@code steps} field,
  * and errors without a line given the line of the calling statement.
  */
 final class CallEmitter {
@@ -32,12 +35,17 @@ final class CallEmitter {
 	private final MethodVisitor method;
 	private final ExpressionEmitter expressions;
 	private final AccessEmitter access;
+	private TensorEmitter tensors;
 
 	CallEmitter(MethodContext context, ExpressionEmitter expressions, AccessEmitter access) {
 		this.context = context;
 		this.method = context.method;
 		this.expressions = expressions;
 		this.access = access;
+	}
+
+	void setTensors(TensorEmitter tensors) {
+		this.tensors = tensors;
 	}
 
 	/** The type of the one result of a call used as a value. */
@@ -66,8 +74,12 @@ final class CallEmitter {
 			throw new Unsupported(expressions.where() + callee.getName() + " called with " + call.getArgs().size() + " argument(s)");
 		}
 		method.visitVarInsn(Opcodes.ALOAD, 0);
+		List<ViewArgument> views = new ArrayList<>();
 		for (int i = 0; i < call.getArgs().size(); i++) {
-			argument(call.getArgs().get(i), callee.getParams().get(i));
+			argument(call, i, views);
+		}
+		for (ViewArgument view : views) {
+			view.copyIn(context);
 		}
 		enter();
 		method.visitVarInsn(Opcodes.ALOAD, 0);
@@ -81,8 +93,10 @@ final class CallEmitter {
 		method.visitLabel(start);
 		method.visitMethodInsn(Opcodes.INVOKEVIRTUAL, context.layout.className, name, context.layout.descriptor(callee), false);
 		method.visitLabel(end);
+		copyOut(views);
 		method.visitJumpInsn(Opcodes.GOTO, after);
 		method.visitLabel(handler);
+		copyOut(views);
 		context.conversions.push(context.line);
 		method.visitMethodInsn(Opcodes.INVOKESTATIC, Type.getInternalName(Faults.class), "atLine",
 				"(L" + ERROR + ";I)L" + ERROR + ";", false);
@@ -117,8 +131,25 @@ final class CallEmitter {
 		method.visitFieldInsn(Opcodes.PUTFIELD, KERNEL, "depth", "I");
 	}
 
+	private void copyOut(List<ViewArgument> views) {
+		for (ViewArgument view : views) {
+			view.copyOut(context);
+		}
+	}
+
 	/** Binds like Interpreter.bindParameter; a binding it would refuse is refused here at compile time. */
-	private void argument(IrExpr argument, IrValue param) throws Unsupported {
+	private void argument(IrCall call, int position, List<ViewArgument> views) throws Unsupported {
+		IrExpr argument = call.getArgs().get(position);
+		IrValue param = call.getFunction().getParams().get(position);
+		if (param instanceof IrBuffer && TensorEmitter.isView(argument) && matches(argument.getType(), param.getType())) {
+			views.add(ViewArgument.emit(context, tensors, (IrLoad) argument, new ViewAliasing(context.layout, call, (IrLoad) argument, expressions.where())));
+			return;
+		}
+		if (param instanceof IrBuffer && argument instanceof IrCall inner && !ModuleLayout.isScalar(singleResult(inner))
+				&& matches(singleResult(inner), param.getType())) {
+			call(inner);
+			return;
+		}
 		if (param instanceof IrVar var && !ExpressionEmitter.isTensorReference(argument)) {
 			ModuleLayout.scalarRep(var.getType(), var.getName());
 			expressions.scalarAs(argument, var.getType());

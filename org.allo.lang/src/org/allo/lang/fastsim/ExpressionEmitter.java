@@ -141,11 +141,16 @@ final class ExpressionEmitter {
 		conversions.truth(scalar(expr));
 	}
 
+	/** The constant's value in its type, as the interpreter evaluates it. */
+	static Scalar valueOf(IrConstant constant) throws SimulationError {
+		return Arithmetic.convert(constant.getInteger() != null ? new Scalar.Exact(constant.getInteger(), 0)
+				: Scalar.of(constant.getReal()), constant.getType());
+	}
+
 	private Rep constant(IrConstant constant) throws Unsupported {
 		Scalar value;
 		try {
-			value = Arithmetic.convert(constant.getInteger() != null ? new Scalar.Exact(constant.getInteger(), 0)
-					: Scalar.of(constant.getReal()), constant.getType());
+			value = valueOf(constant);
 		} catch (SimulationError e) {
 			throw new Unsupported(where() + e.getMessage());
 		}
@@ -309,40 +314,47 @@ final class ExpressionEmitter {
 	}
 
 	private Rep unary(IrUnary unary) throws Unsupported {
-		IrType type = unary.getType();
-		switch (unary.getOp()) {
-		case NOT -> {
-			condition(unary.getOperand());
-			Label isFalse = new Label();
-			Label done = new Label();
-			method.visitJumpInsn(Opcodes.IFEQ, isFalse);
-			method.visitInsn(Opcodes.ICONST_0);
-			method.visitJumpInsn(Opcodes.GOTO, done);
-			method.visitLabel(isFalse);
-			method.visitInsn(Opcodes.ICONST_1);
-			method.visitLabel(done);
-			return conversions.truthValue(type);
+		return switch (unary.getOp()) {
+		case NOT -> not(unary);
+		case NEG -> negate(unary);
+		case INVERT -> invert(unary);
+		case REVERSE -> new BitReinterpretationEmitter(context, this).reverse(unary);
+		case BITCAST -> new BitReinterpretationEmitter(context, this).bitcast(unary);
+		};
+	}
+
+	private Rep not(IrUnary unary) throws Unsupported {
+		condition(unary.getOperand());
+		Label isFalse = new Label();
+		Label done = new Label();
+		method.visitJumpInsn(Opcodes.IFEQ, isFalse);
+		method.visitInsn(Opcodes.ICONST_0);
+		method.visitJumpInsn(Opcodes.GOTO, done);
+		method.visitLabel(isFalse);
+		method.visitInsn(Opcodes.ICONST_1);
+		method.visitLabel(done);
+		return conversions.truthValue(unary.getType());
+	}
+
+	private Rep negate(IrUnary unary) throws Unsupported {
+		Rep operand = scalar(unary.getOperand());
+		switch (operand.kind()) {
+		case EXACT, MODULAR -> method.visitInsn(Opcodes.LNEG);
+		case FLOAT -> method.visitInsn(Opcodes.FNEG);
+		case DOUBLE -> method.visitInsn(Opcodes.DNEG);
 		}
-		case NEG -> {
-			Rep operand = scalar(unary.getOperand());
-			switch (operand.kind()) {
-			case EXACT, MODULAR -> method.visitInsn(Opcodes.LNEG);
-			case FLOAT -> method.visitInsn(Opcodes.FNEG);
-			case DOUBLE -> method.visitInsn(Opcodes.DNEG);
-			}
-			Rep negated = operand.isInteger() ? Rep.integer(operand.width() + 1, operand.fracs(), false) : operand;
-			return conversions.convert(negated, type);
+		Rep negated = operand.isInteger() ? Rep.integer(operand.width() + 1, operand.fracs(), false) : operand;
+		return conversions.convert(negated, unary.getType());
+	}
+
+	private Rep invert(IrUnary unary) throws Unsupported {
+		Rep operand = scalar(unary.getOperand());
+		if (!operand.isInteger()) {
+			throw new Unsupported(where() + "~ of a float");
 		}
-		default -> {
-			Rep operand = scalar(unary.getOperand());
-			if (!operand.isInteger()) {
-				throw new Unsupported(where() + "~ of a float");
-			}
-			method.visitLdcInsn(-1L);
-			method.visitInsn(Opcodes.LXOR);
-			return conversions.convert(new Rep(operand.kind(), operand.fracs(), operand.width(), false), type);
-		}
-		}
+		method.visitLdcInsn(-1L);
+		method.visitInsn(Opcodes.LXOR);
+		return conversions.convert(new Rep(operand.kind(), operand.fracs(), operand.width(), false), unary.getType());
 	}
 
 	private Rep select(IrSelect select) throws Unsupported {

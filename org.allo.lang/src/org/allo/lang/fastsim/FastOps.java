@@ -10,6 +10,7 @@ import org.allo.lang.interpreter.Scalar;
 import org.allo.lang.interpreter.SimulationError;
 import org.allo.lang.ir.IrFloatKind;
 import org.allo.lang.ir.builder.IrNodes;
+import org.allo.lang.npy.HalfFloat;
 
 /**
  * The operations generated code calls instead of inlining them: each computes on raw longs what
@@ -180,6 +181,28 @@ public final class FastOps {
 		return high - low >= Long.SIZE ? shifted : shifted & (1L << (high - low)) - 1;
 	}
 
+	/** The low {@code bits} bits of raw in reverse order, as an unsigned number (BitReinterpretation.reverse). */
+	public static long reverseBits(long raw, int bits) {
+		return Long.reverse(raw) >>> (Long.SIZE - bits);
+	}
+
+	/** The bits of a float as an integer of {@code bits} bits reads them (BitReinterpretation.bitcast). */
+	public static long floatBits(double value, int bits) {
+		return switch (bits) {
+		case 16 -> HalfFloat.fromDouble(value);
+		case 32 -> Float.floatToRawIntBits((float) value);
+		default -> Double.doubleToRawLongBits(value);
+		};
+	}
+
+	public static double halfFromBits(long bits) {
+		return HalfFloat.toDouble((int) (bits & 0xffff));
+	}
+
+	public static double brainFromBits(long bits) {
+		return Float.intBitsToFloat((int) (bits & 0xffff) << 16);
+	}
+
 	/**
 	 * The steps a counted loop's iterations take, {@code perIteration} each, like the interpreter's
 	 * {@code for (i = lower; step > 0 ? i < upper : i > upper; i += step)}; Long.MAX_VALUE when the count
@@ -205,6 +228,12 @@ public final class FastOps {
 	/** Builds the index list of an out-of-bounds fault. */
 	public static SimulationError outOfBounds(int line, String buffer, long[] shape, long[] indices) {
 		return Faults.outOfBounds(line, buffer, boxed(indices), shape);
+	}
+
+	/** The interpreter's error for a view G[r] whose indices are outside G. */
+	public static SimulationError viewOutOfBounds(int line, String buffer, long[] shape, long[] indices) {
+		return new SimulationError(line, "index " + boxed(indices) + " is out of bounds of '" + buffer + "' with shape "
+				+ java.util.Arrays.toString(shape));
 	}
 
 	public static SimulationError streamOutOfBounds(int line, String stream, long[] shape, long[] indices) {

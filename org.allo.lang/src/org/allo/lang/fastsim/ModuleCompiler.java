@@ -3,8 +3,12 @@ package org.allo.lang.fastsim;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.allo.lang.interpreter.Arithmetic;
 import org.allo.lang.interpreter.Interpreter;
+import org.allo.lang.interpreter.Scalar;
+import org.allo.lang.interpreter.SimulationError;
 import org.allo.lang.ir.IrBuffer;
+import org.allo.lang.ir.IrConstant;
 import org.allo.lang.ir.IrFunction;
 import org.allo.lang.ir.IrModule;
 import org.allo.lang.ir.IrReturn;
@@ -21,8 +25,9 @@ import org.objectweb.asm.Type;
 
 /**
  * Compiles an IR module to one JVM class (see {@link ModuleLayout}): a subclass of {@link CompiledKernel}
- * whose constructor creates the module's globals (zero, like the interpreter's) and whose methods are the
- * module's functions. Throws {@link Unsupported} for anything it cannot compile exactly.
+ * whose constructor creates the module's globals (filled with their initial value, zero without one, like the
+ * interpreter's) and whose methods are the module's functions. Throws {@link Unsupported} for anything it
+ * cannot compile exactly.
  */
 final class ModuleCompiler {
 
@@ -73,6 +78,9 @@ final class ModuleCompiler {
 			method.visitVarInsn(Opcodes.ALOAD, 0);
 			method.visitLdcInsn(count(global));
 			kind.newArray(method);
+			if (global.getInit() != null) {
+				fill(method, kind, initialValue(global));
+			}
 			method.visitFieldInsn(Opcodes.PUTFIELD, layout.className, layout.fieldName(global), kind.descriptor);
 		}
 		method.visitInsn(Opcodes.RETURN);
@@ -80,11 +88,39 @@ final class ModuleCompiler {
 		method.visitEnd();
 	}
 
+	/**
+	 * The initial value of a global as the interpreter computes it when the global is first used: the
+	 * constant converted to its own type, then to the element type. Only constants are compiled.
+	 */
+	private static Scalar initialValue(IrBuffer global) throws Unsupported {
+		if (!(global.getInit() instanceof IrConstant constant)) {
+			throw new Unsupported("the initial value of global '" + global.getName() + "' is not a constant");
+		}
+		try {
+			return Arithmetic.convert(ExpressionEmitter.valueOf(constant), Interpreter.elementType(global.getType()));
+		} catch (SimulationError e) {
+			throw new Unsupported("the initial value of global '" + global.getName() + "': " + e.getMessage());
+		}
+	}
+
+	/** [array] → [array] with every element set to the value, held as the rep of the array's element type. */
+	private static void fill(MethodVisitor method, ArrayKind kind, Scalar value) {
+		method.visitInsn(Opcodes.DUP);
+		Object jvm = value instanceof Scalar.Exact exact ? (Object) exact.raw().longValue()
+				: kind == ArrayKind.DOUBLE ? (Object) value.toDouble() : (Object) (float) value.toDouble();
+		method.visitLdcInsn(jvm);
+		if (jvm instanceof Long) {
+			kind.narrow(method, Rep.INDEX);
+		}
+		method.visitMethodInsn(Opcodes.INVOKESTATIC, "java/util/Arrays", "fill", "(" + kind.descriptor + kind.elementDescriptor() + ")V",
+				false);
+	}
+
 	private static int count(IrBuffer buffer) throws Unsupported {
 		if (buffer.getType() instanceof IrStreamType) {
 			throw new Unsupported("global stream '" + buffer.getName() + "'");
 		}
-		return StatementEmitter.elementCount(buffer);
+		return TensorEmitter.count(buffer.getType());
 	}
 
 	private void function(ClassWriter writer, IrFunction function) throws Unsupported {

@@ -49,6 +49,7 @@ final class StatementEmitter {
 	private final ExpressionEmitter expressions;
 	private final AccessEmitter access;
 	private final CallEmitter calls;
+	private final TensorEmitter tensors;
 	/** False while emitting a loop body whose steps were counted before the loop (see {@link #forLoop}). */
 	private boolean counting = true;
 
@@ -60,6 +61,8 @@ final class StatementEmitter {
 		this.access.setExpressions(expressions);
 		this.calls = new CallEmitter(context, expressions, access);
 		this.expressions.setCalls(calls);
+		this.tensors = new TensorEmitter(context, expressions, access, calls);
+		this.calls.setTensors(tensors);
 	}
 
 	void statement(IrStatement statement) throws Unsupported {
@@ -351,7 +354,7 @@ final class StatementEmitter {
 			String queues = Type.getInternalName(StreamQueues.class);
 			method.visitTypeInsn(Opcodes.NEW, queues);
 			method.visitInsn(Opcodes.DUP);
-			context.conversions.push(elementCount(buffer));
+			context.conversions.push(TensorEmitter.count(buffer.getType()));
 			method.visitMethodInsn(Opcodes.INVOKESPECIAL, queues, "<init>", "(I)V", false);
 		} else if (buffer.isStateful()) {
 			persistentArray(alloc);
@@ -379,8 +382,12 @@ final class StatementEmitter {
 		method.visitFieldInsn(Opcodes.GETFIELD, context.layout.className, field, descriptor);
 	}
 
-	/** [] → a new array filled with the converted init (zero without one). */
+	/** [] → a new array filled with the converted init (zero without one), or a copy of a tensor init. */
 	private void newArray(IrAlloc alloc) throws Unsupported {
+		if (TensorEmitter.isCopy(alloc)) {
+			tensors.copy(alloc);
+			return;
+		}
 		IrBuffer buffer = alloc.getBuffer();
 		IrType element = Interpreter.elementType(buffer.getType());
 		ArrayKind kind = ArrayKind.of(element);
@@ -390,7 +397,7 @@ final class StatementEmitter {
 			expressions.scalarAs(alloc.getInit(), element);
 			method.visitVarInsn(rep.storeOpcode(), value);
 		}
-		context.conversions.push(elementCount(buffer));
+		context.conversions.push(TensorEmitter.count(buffer.getType()));
 		kind.newArray(method);
 		if (alloc.getInit() != null) {
 			method.visitInsn(Opcodes.DUP);
@@ -399,17 +406,6 @@ final class StatementEmitter {
 			method.visitMethodInsn(Opcodes.INVOKESTATIC, "java/util/Arrays", "fill",
 					"(" + kind.descriptor + kind.elementDescriptor() + ")V", false);
 		}
-	}
-
-	static int elementCount(IrBuffer buffer) throws Unsupported {
-		long count = 1;
-		for (long extent : Interpreter.shape(buffer.getType())) {
-			count *= extent;
-			if (extent < 0 || count > Integer.MAX_VALUE - 8) {
-				throw new Unsupported("buffer '" + buffer.getName() + "' is too large for a JVM array");
-			}
-		}
-		return (int) count;
 	}
 
 	private void assign(IrVar var, IrExpr value) throws Unsupported {
@@ -434,6 +430,9 @@ final class StatementEmitter {
 		} else if (expr instanceof IrLoad load && ExpressionEmitter.isTensorReference(expr)) {
 			access.buffer(load.getBuffer());
 			method.visitInsn(Opcodes.POP);
+		} else if (TensorEmitter.isView(expr)) {
+			tensors.view((IrLoad) expr);
+			method.visitInsn(Opcodes.POP2);
 		} else {
 			method.visitInsn(expressions.scalar(expr).popOpcode());
 		}

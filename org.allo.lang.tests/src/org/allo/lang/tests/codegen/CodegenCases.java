@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,6 +16,9 @@ import org.allo.lang.ir.IrModule;
 import org.allo.lang.lowering.Lowering;
 import org.allo.lang.lowering.LoweringResult;
 import org.allo.lang.schedule.ScheduleSteps;
+import org.allo.lang.schedule.passes.AppliedSchedule;
+import org.allo.lang.schedule.passes.ScheduleApplier;
+import org.allo.lang.scoping.Names;
 import org.allo.lang.tests.AlloProject;
 import org.allo.lang.tests.TestFiles;
 import org.eclipse.emf.ecore.resource.Resource;
@@ -57,27 +59,34 @@ final class CodegenCases {
 	}
 
 	/**
-	 * The kernels of the examples that allo build would build (each customised kernel and the last kernel of
-	 * the file) and that lower, named example.kernel. Helper kernels are left out: random inputs for an index
-	 * parameter of a helper may address outside its arrays.
+	 * The designs of the examples that allo build would build: each schedule with its steps applied, named
+	 * example.schedule, and the last kernel of the file unscheduled when no schedule customises it, named
+	 * example.kernel; those that lower and whose steps apply. Helper kernels are left out: random inputs for
+	 * an index parameter of a helper may address outside its arrays.
 	 */
 	static List<Design> examples() {
 		List<Design> designs = new ArrayList<>();
 		for (Path file : TestFiles.alloFiles(TestFiles.repository().resolve("examples"))) {
 			AlloProject project = new AlloProject();
 			Resource resource = project.load(file);
-			Set<FunctionDef> tops = new LinkedHashSet<>();
-			ScheduleSteps.of(project.module(resource)).stream().map(ScheduleSteps.Schedule::kernel).filter(Objects::nonNull)
-					.forEach(tops::add);
-			List<FunctionDef> all = kernels(project, resource);
-			if (!all.isEmpty()) {
-				tops.add(all.get(all.size() - 1));
+			String example = file.getFileName().toString().replaceFirst("\\.allo$", "");
+			Set<FunctionDef> customised = new LinkedHashSet<>();
+			for (ScheduleSteps.Schedule schedule : ScheduleSteps.of(project.module(resource))) {
+				if (schedule.kernel() == null) {
+					continue;
+				}
+				customised.add(schedule.kernel());
+				AppliedSchedule applied = AlloProject.injector().getInstance(ScheduleApplier.class).apply(schedule);
+				if (applied.succeeded()) {
+					designs.add(new Design(example + "." + Names.nameOf(schedule.binding()), applied.module()));
+				}
 			}
-			for (FunctionDef kernel : tops) {
-				LoweringResult result = AlloProject.injector().getInstance(Lowering.class).lower(kernel);
+			List<FunctionDef> all = kernels(project, resource);
+			FunctionDef last = all.isEmpty() ? null : all.get(all.size() - 1);
+			if (last != null && !customised.contains(last)) {
+				LoweringResult result = AlloProject.injector().getInstance(Lowering.class).lower(last);
 				if (result.succeeded()) {
-					designs.add(new Design(file.getFileName().toString().replaceFirst("\\.allo$", "") + "." + kernel.getName(),
-							result.module()));
+					designs.add(new Design(example + "." + last.getName(), result.module()));
 				}
 			}
 		}

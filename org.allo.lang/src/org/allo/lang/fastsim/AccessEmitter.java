@@ -1,6 +1,7 @@
 package org.allo.lang.fastsim;
 
 import java.util.List;
+import java.util.function.IntConsumer;
 
 import org.allo.lang.interpreter.Interpreter;
 import org.allo.lang.ir.IrBuffer;
@@ -213,7 +214,7 @@ final class AccessEmitter {
 		method.visitInsn(Opcodes.ATHROW);
 	}
 
-	private void longArray(int length, java.util.function.IntConsumer element) {
+	private void longArray(int length, IntConsumer element) {
 		context.conversions.push(length);
 		method.visitIntInsn(Opcodes.NEWARRAY, Opcodes.T_LONG);
 		for (int i = 0; i < length; i++) {

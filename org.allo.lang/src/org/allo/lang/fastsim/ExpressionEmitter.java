@@ -193,14 +193,12 @@ final class ExpressionEmitter {
 	/** and/or: the right operand is evaluated only when the left does not decide (Python). */
 	private Rep shortCircuit(IrBinary binary) throws Unsupported {
 		Label decided = new Label();
-		Label done = new Label();
 		condition(binary.getLeft());
 		method.visitInsn(Opcodes.DUP);
 		method.visitJumpInsn(binary.getOp() == IrBinaryOp.AND ? Opcodes.IFEQ : Opcodes.IFNE, decided);
 		method.visitInsn(Opcodes.POP);
 		condition(binary.getRight());
 		method.visitLabel(decided);
-		method.visitLabel(done);
 		return conversions.truthValue(binary.getType());
 	}
 

@@ -180,6 +180,28 @@ public final class FastOps {
 		return high - low >= Long.SIZE ? shifted : shifted & (1L << (high - low)) - 1;
 	}
 
+	/**
+	 * The steps a counted loop's iterations take, {@code perIteration} each, like the interpreter's
+	 * {@code for (i = lower; step > 0 ? i < upper : i > upper; i += step)}; Long.MAX_VALUE when the count
+	 * overflows or the counter could wrap around (then the caller counts step by step).
+	 */
+	public static long loopSteps(long lower, long upper, long step, long perIteration) {
+		boolean up = step > 0;
+		if (up ? lower >= upper : lower <= upper) {
+			return 0;
+		}
+		if (step == Long.MIN_VALUE || (up ? upper > Long.MAX_VALUE - step : upper < Long.MIN_VALUE - step)) {
+			return Long.MAX_VALUE;
+		}
+		try {
+			long distance = up ? Math.subtractExact(upper, lower) : Math.subtractExact(lower, upper);
+			long iterations = (distance - 1) / Math.abs(step) + 1;
+			return Math.multiplyExact(iterations, perIteration);
+		} catch (ArithmeticException e) {
+			return Long.MAX_VALUE;
+		}
+	}
+
 	/** Builds the index list of an out-of-bounds fault. */
 	public static SimulationError outOfBounds(int line, String buffer, long[] shape, long[] indices) {
 		return Faults.outOfBounds(line, buffer, boxed(indices), shape);

@@ -9,6 +9,7 @@ import org.allo.lang.ir.IrFunction;
 import org.allo.lang.ir.IrModule;
 import org.allo.lang.ir.IrReturn;
 import org.allo.lang.ir.IrStatement;
+import org.allo.lang.ir.IrStreamType;
 import org.allo.lang.ir.IrValue;
 import org.allo.lang.ir.IrVar;
 import org.objectweb.asm.ClassTooLargeException;
@@ -70,7 +71,7 @@ final class ModuleCompiler {
 		for (IrBuffer global : layout.module.getGlobals()) {
 			ArrayKind kind = ArrayKind.of(Interpreter.elementType(global.getType()));
 			method.visitVarInsn(Opcodes.ALOAD, 0);
-			method.visitLdcInsn((int) Math.min(Integer.MAX_VALUE, count(global)));
+			method.visitLdcInsn(count(global));
 			kind.newArray(method);
 			method.visitFieldInsn(Opcodes.PUTFIELD, layout.className, layout.fieldName(global), kind.descriptor);
 		}
@@ -79,15 +80,11 @@ final class ModuleCompiler {
 		method.visitEnd();
 	}
 
-	private static long count(IrBuffer buffer) throws Unsupported {
-		if (buffer.getType() instanceof org.allo.lang.ir.IrStreamType) {
+	private static int count(IrBuffer buffer) throws Unsupported {
+		if (buffer.getType() instanceof IrStreamType) {
 			throw new Unsupported("global stream '" + buffer.getName() + "'");
 		}
-		long count = 1;
-		for (long extent : Interpreter.shape(buffer.getType())) {
-			count = Math.multiplyExact(count, extent);
-		}
-		return count;
+		return StatementEmitter.elementCount(buffer);
 	}
 
 	private void function(ClassWriter writer, IrFunction function) throws Unsupported {

@@ -93,14 +93,6 @@ record Rep(Kind kind, int fracs, int width, boolean nonNegative) {
 		};
 	}
 
-	int returnOpcode() {
-		return switch (kind) {
-		case EXACT, MODULAR -> Opcodes.LRETURN;
-		case FLOAT -> Opcodes.FRETURN;
-		case DOUBLE -> Opcodes.DRETURN;
-		};
-	}
-
 	/** Pops the value ({@code POP} or {@code POP2}). */
 	int popOpcode() {
 		return size() == 1 ? Opcodes.POP : Opcodes.POP2;

@@ -49,6 +49,8 @@ final class StatementEmitter {
 	private final ExpressionEmitter expressions;
 	private final AccessEmitter access;
 	private final CallEmitter calls;
+	/** False while emitting a loop body whose steps were counted before the loop (see {@link #forLoop}). */
+	private boolean counting = true;
 
 	StatementEmitter(MethodContext context) {
 		this.context = context;
@@ -71,6 +73,9 @@ final class StatementEmitter {
 	}
 
 	private void tick() {
+		if (!counting) {
+			return;
+		}
 		method.visitVarInsn(Opcodes.LLOAD, context.stepsSlot);
 		method.visitInsn(Opcodes.LCONST_1);
 		method.visitInsn(Opcodes.LADD);
@@ -120,18 +125,75 @@ final class StatementEmitter {
 		}
 	}
 
+	/**
+	 * A counted loop. When its body is straight-line code (no loops, branches, calls or returns), every
+	 * iteration takes the same number of steps; if all iterations fit under the step limit, a copy of
+	 * the loop without per-statement counting runs and the steps are added at once. Otherwise the
+	 * counting copy runs, which reports the limit at the same statement as the interpreter.
+	 */
 	private void forLoop(IrFor loop) throws Unsupported {
 		if (loop.getStep() == 0) {
 			throw new Unsupported(expressions.where() + "a loop with step 0");
 		}
-		IrVar var = loop.getVar();
-		Rep rep = ModuleLayout.scalarRep(var.getType(), var.getName());
 		int upper = context.newSlot(2);
 		int counter = context.newSlot(2);
 		expressions.integer(loop.getLower());
 		method.visitVarInsn(Opcodes.LSTORE, counter);
 		expressions.integer(loop.getUpper());
 		method.visitVarInsn(Opcodes.LSTORE, upper);
+		int perIteration = straightLineSteps(loop.getBody());
+		if (perIteration == 0 || !counting) {
+			iterations(loop, counter, upper);
+			return;
+		}
+		int total = context.newSlot(2);
+		Label counted = new Label();
+		Label end = new Label();
+		method.visitVarInsn(Opcodes.LLOAD, counter);
+		method.visitVarInsn(Opcodes.LLOAD, upper);
+		method.visitLdcInsn(loop.getStep());
+		method.visitLdcInsn((long) perIteration);
+		method.visitMethodInsn(Opcodes.INVOKESTATIC, Conversions.OPS, "loopSteps", "(JJJJ)J", false);
+		method.visitInsn(Opcodes.DUP2);
+		method.visitVarInsn(Opcodes.LSTORE, total);
+		method.visitVarInsn(Opcodes.LLOAD, context.maxStepsSlot);
+		method.visitVarInsn(Opcodes.LLOAD, context.stepsSlot);
+		method.visitInsn(Opcodes.LSUB);
+		method.visitInsn(Opcodes.LCMP);
+		method.visitJumpInsn(Opcodes.IFGT, counted);
+		counting = false;
+		iterations(loop, counter, upper);
+		counting = true;
+		method.visitVarInsn(Opcodes.LLOAD, context.stepsSlot);
+		method.visitVarInsn(Opcodes.LLOAD, total);
+		method.visitInsn(Opcodes.LADD);
+		method.visitVarInsn(Opcodes.LSTORE, context.stepsSlot);
+		method.visitJumpInsn(Opcodes.GOTO, end);
+		method.visitLabel(counted);
+		iterations(loop, counter, upper);
+		method.visitLabel(end);
+	}
+
+	/** The steps of one iteration of a straight-line body (the body block and its statements), or 0. */
+	private static int straightLineSteps(IrBlock body) {
+		for (IrStatement statement : body.getStatements()) {
+			boolean simple = statement instanceof IrStore || statement instanceof IrAssign || statement instanceof IrDeclare;
+			if (!simple) {
+				return 0;
+			}
+		}
+		var contents = body.eAllContents();
+		while (contents.hasNext()) {
+			if (contents.next() instanceof IrCall) {
+				return 0;
+			}
+		}
+		return 1 + body.getStatements().size();
+	}
+
+	private void iterations(IrFor loop, int counter, int upper) throws Unsupported {
+		IrVar var = loop.getVar();
+		Rep rep = ModuleLayout.scalarRep(var.getType(), var.getName());
 		Label test = new Label();
 		Label end = new Label();
 		method.visitLabel(test);
@@ -339,7 +401,7 @@ final class StatementEmitter {
 		}
 	}
 
-	private static int elementCount(IrBuffer buffer) throws Unsupported {
+	static int elementCount(IrBuffer buffer) throws Unsupported {
 		long count = 1;
 		for (long extent : Interpreter.shape(buffer.getType())) {
 			count *= extent;

@@ -1,5 +1,7 @@
 package org.allo.lang.verify;
 
+import java.util.function.LongConsumer;
+
 /**
  * Counts the operations executed symbolically (the ops of {@code allo verify}'s report) and stops
  * the run at the deadline. The clock is read every few thousand operations only: reading it per
@@ -10,18 +12,13 @@ public final class Budget {
 	private static final int CLOCK_INTERVAL = 4096;
 
 	private final long deadlineNanos;
-	private final Runnable onTick;
+	private final LongConsumer onTick;
 	private long operations;
 
-	/** {@code onTick} runs at every clock reading, for progress displays. */
-	public Budget(long deadlineNanos, Runnable onTick) {
+	/** {@code onTick} sees the operation count at every clock reading, for progress displays. */
+	public Budget(long deadlineNanos, LongConsumer onTick) {
 		this.deadlineNanos = deadlineNanos;
 		this.onTick = onTick;
-	}
-
-	public static Budget unlimited() {
-		return new Budget(Long.MAX_VALUE, () -> {
-		});
 	}
 
 	public long operations() {
@@ -30,7 +27,7 @@ public final class Budget {
 
 	void tick() throws CannotVerify {
 		if (++operations % CLOCK_INTERVAL == 0) {
-			onTick.run();
+			onTick.accept(operations);
 			if (System.nanoTime() - deadlineNanos > 0 && deadlineNanos != Long.MAX_VALUE) {
 				throw new CannotVerify("the time limit was reached after " + operations + " operations", true);
 			}

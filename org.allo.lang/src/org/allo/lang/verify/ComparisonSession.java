@@ -1,6 +1,7 @@
 package org.allo.lang.verify;
 
 import java.util.List;
+import java.util.function.LongConsumer;
 
 import org.allo.lang.ir.IrModule;
 
@@ -15,9 +16,9 @@ final class ComparisonSession {
 	private final Normaliser reassociating = new Normaliser(table, true);
 	private final VerifyOptions options;
 	private final long deadlineNanos;
-	private final Runnable onTick;
+	private final LongConsumer onTick;
 
-	ComparisonSession(VerifyOptions options, Runnable onTick) {
+	ComparisonSession(VerifyOptions options, LongConsumer onTick) {
 		this.options = options;
 		this.deadlineNanos = System.nanoTime() + options.timeout().toNanos();
 		this.onTick = onTick;

@@ -235,10 +235,26 @@ final class CounterexampleSearch {
 			}
 		}
 		if (tensor.size() <= MAX_INPUTS_SHOWN) {
-			return "[" + String.join(", ", values) + "]";
+			return nested(values, tensor.shape(), 0, 0);
 		}
 		String shown = String.join(", ", nonZero.subList(0, Math.min(nonZero.size(), MAX_INPUTS_SHOWN)));
 		return "{" + shown + (nonZero.size() > MAX_INPUTS_SHOWN ? ", ..." : "") + "; other elements 0}";
+	}
+
+	/** Row-major values as nested lists, as NumPy prints them: {@code [[1, 2], [3, 4]]}. */
+	private static String nested(List<String> values, long[] shape, int dimension, int start) {
+		if (dimension == shape.length) {
+			return values.get(start);
+		}
+		int stride = 1;
+		for (int d = dimension + 1; d < shape.length; d++) {
+			stride *= (int) shape[d];
+		}
+		List<String> parts = new ArrayList<>();
+		for (int i = 0; i < shape[dimension]; i++) {
+			parts.add(nested(values, shape, dimension + 1, start + i * stride));
+		}
+		return "[" + String.join(", ", parts) + "]";
 	}
 
 	static String text(Scalar value) {

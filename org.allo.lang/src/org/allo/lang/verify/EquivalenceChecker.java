@@ -55,7 +55,7 @@ public class EquivalenceChecker {
 	private ScheduleApplier applier;
 
 	public Verdict compare(IrModule first, IrModule second, VerifyOptions options) {
-		return new ComparisonSession(options, () -> {
+		return new ComparisonSession(options, operations -> {
 		}).compare(first, second);
 	}
 
@@ -85,7 +85,7 @@ public class EquivalenceChecker {
 		List<StepVerdict> verdicts = new ArrayList<>();
 		String[] phase = { "kernel" };
 		long[] done = { 0 };
-		ComparisonSession session = new ComparisonSession(options, () -> progress.update(phase[0], done[0]));
+		ComparisonSession session = new ComparisonSession(options, operations -> progress.update(phase[0], done[0] + operations));
 		AppliedSchedule unscheduled = applier.apply(schedule, 0, (step, module) -> {
 		});
 		if (!unscheduled.succeeded()) {

@@ -9,7 +9,7 @@ import org.allo.lang.ir.IrIntType;
 import org.allo.lang.ir.IrStreamType;
 import org.allo.lang.ir.IrTensorType;
 import org.allo.lang.ir.IrType;
-import org.allo.lang.ir.printer.IrTypes;
+import org.eclipse.emf.ecore.util.EcoreUtil;
 
 /** What the checker needs to know of an IR type: exactness, width, fractional bits, raw range. */
 final class IrTypeFacts {
@@ -51,8 +51,24 @@ final class IrTypeFacts {
 		return isExact(type) ? TermTable.maximum(bits(type), signed(type)) : null;
 	}
 
+	/** Structural equality; scalar types are compared field by field because this runs per operation. */
 	static boolean sameType(IrType a, IrType b) {
-		return IrTypes.print(a).equals(IrTypes.print(b));
+		if (a == b) {
+			return true;
+		}
+		if (a instanceof IrIntType x && b instanceof IrIntType y) {
+			return x.getBits() == y.getBits() && x.isSigned() == y.isSigned();
+		}
+		if (a instanceof IrFixedType x && b instanceof IrFixedType y) {
+			return x.getBits() == y.getBits() && x.getFracs() == y.getFracs() && x.isSigned() == y.isSigned();
+		}
+		if (a instanceof IrFloatType x && b instanceof IrFloatType y) {
+			return x.getKind() == y.getKind();
+		}
+		if (a instanceof IrIndexType && b instanceof IrIndexType) {
+			return true;
+		}
+		return a.eClass() == b.eClass() && EcoreUtil.equals(a, b);
 	}
 
 	/** Conversion from a float format to a wider one is exact. */

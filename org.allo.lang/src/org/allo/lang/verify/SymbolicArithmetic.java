@@ -79,7 +79,7 @@ final class SymbolicArithmetic {
 	/** Fixed point to fewer fractional bits drops bits by floor (AP_TRN), then wraps (AP_WRAP). */
 	private int rescaleAndWrap(int raw, int have, IrType to) {
 		int want = fracs(to);
-		int scaled = have <= want ? table.multiply(raw, table.exact(BigInteger.ONE.shiftLeft(want - have)))
+		int scaled = have == want ? raw : have < want ? table.multiply(raw, table.exact(BigInteger.ONE.shiftLeft(want - have)))
 				: table.floorShift(raw, have - want);
 		return table.wrap(scaled, IrTypeFacts.bits(to), IrTypeFacts.signed(to));
 	}

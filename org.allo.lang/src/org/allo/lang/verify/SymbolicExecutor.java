@@ -1,5 +1,6 @@
 package org.allo.lang.verify;
 
+import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,6 +24,7 @@ import org.allo.lang.ir.IrExpr;
 import org.allo.lang.ir.IrFor;
 import org.allo.lang.ir.IrFunction;
 import org.allo.lang.ir.IrIf;
+import org.allo.lang.ir.IrIndexType;
 import org.allo.lang.ir.IrLoad;
 import org.allo.lang.ir.IrMathCall;
 import org.allo.lang.ir.IrModule;
@@ -192,7 +194,8 @@ public final class SymbolicExecutor {
 		IrVar var = loop.getVar();
 		for (long i = lower; step > 0 ? i < upper : i > upper; i += step) {
 			budget.tick();
-			trail.setVariable(frame, var, arithmetic.of(Scalar.of(i), var.getType()));
+			trail.setVariable(frame, var, var.getType() instanceof IrIndexType ? table.exact(BigInteger.valueOf(i))
+					: arithmetic.of(Scalar.of(i), var.getType()));
 			if (execute(loop.getBody(), frame)) {
 				return true;
 			}
@@ -388,6 +391,9 @@ public final class SymbolicExecutor {
 		int term = scalar(expr, frame);
 		if (!table.isConstant(term)) {
 			throw new CannotVerify("line " + line + ": a " + what + " depends on the input data");
+		}
+		if (table.get(term).op() == TermOp.EXACT && IrTypeFacts.fracs(expr.getType()) == 0) {
+			return table.exactValue(term).longValue();
 		}
 		Scalar value = arithmetic.scalar(term, expr.getType());
 		return value instanceof Scalar.Exact exact ? exact.toLong() : (long) value.toDouble();

@@ -16,12 +16,20 @@ import java.util.Map;
  */
 public final class TermTable {
 
+	/** Loop counters and indices are small constants; they skip the interning map. */
+	private static final int SMALL_BITS = 11;
+	private static final int SMALL_OFFSET = 1 << SMALL_BITS;
+	private static final int[] NO_ARGS = new int[0];
+
+	private final int[] smallConstants = new int[2 * SMALL_OFFSET];
+	private final Map<Long, BigInteger[]> typeRanges = new HashMap<>();
 	private final List<Term> terms = new ArrayList<>();
 	private final Map<Term.Key, Term> interned = new HashMap<>();
 	private final int zero;
 	private final int one;
 
 	public TermTable() {
+		Arrays.fill(smallConstants, -1);
 		zero = exact(BigInteger.ZERO);
 		one = exact(BigInteger.ONE);
 	}
@@ -55,7 +63,14 @@ public final class TermTable {
 	}
 
 	public int exact(BigInteger raw) {
-		return intern(TermOp.EXACT, raw, new int[0], raw, raw);
+		if (raw.bitLength() < SMALL_BITS) {
+			int slot = raw.intValue() + SMALL_OFFSET;
+			if (smallConstants[slot] < 0) {
+				smallConstants[slot] = intern(TermOp.EXACT, raw, NO_ARGS, raw, raw);
+			}
+			return smallConstants[slot];
+		}
+		return intern(TermOp.EXACT, raw, NO_ARGS, raw, raw);
 	}
 
 	public int real(double value) {
@@ -120,8 +135,10 @@ public final class TermTable {
 	/** The value reduced to the type's width; the identity when its range already fits. */
 	public int wrap(int a, int bits, boolean signed) {
 		Term term = get(a);
-		BigInteger min = minimum(bits, signed);
-		BigInteger max = maximum(bits, signed);
+		BigInteger[] range = typeRanges.computeIfAbsent((long) bits << 1 | (signed ? 1 : 0),
+				key -> new BigInteger[] { minimum(bits, signed), maximum(bits, signed) });
+		BigInteger min = range[0];
+		BigInteger max = range[1];
 		if (term.op == TermOp.EXACT) {
 			return exact(reduce(exactValue(a), bits, signed));
 		}

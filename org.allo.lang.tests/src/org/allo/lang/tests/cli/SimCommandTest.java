@@ -56,6 +56,27 @@ class SimCommandTest extends CliTestSupport {
 			}
 		}
 		assertTrue(out.contains("steps in") && out.contains("result: int32 of shape (32, 32)"), out);
+		assertTrue(out.contains("mode: fast"), out);
+	}
+
+	@Test
+	void interpretRunsTheReferenceInterpreterWithTheSameOutputs() throws IOException, NpyFormatException {
+		String example = TestFiles.repository().resolve("examples/gemm.allo").toString();
+		assertEquals(AlloMain.OK, run("sim", example, "--kernel", "gemm", "--random", "5", "-o", folder.resolve("fast").toString()), err);
+		String fastSummary = out;
+		assertEquals(AlloMain.OK, run("sim", example, "--kernel", "gemm", "--random", "5", "-o", folder.resolve("ref").toString(),
+				"--interpret"), err);
+		assertTrue(out.contains("mode: interpreter (--interpret)"), out);
+		assertEquals(steps(fastSummary), steps(out));
+		NpyArray fast = Npy.read(folder.resolve("fast/result.npy"));
+		NpyArray reference = Npy.read(folder.resolve("ref/result.npy"));
+		for (int i = 0; i < 32 * 32; i++) {
+			assertEquals(reference.longAt(i), fast.longAt(i), "C flat " + i);
+		}
+	}
+
+	private static String steps(String summary) {
+		return summary.substring(0, summary.indexOf(" steps in"));
 	}
 
 	@Test

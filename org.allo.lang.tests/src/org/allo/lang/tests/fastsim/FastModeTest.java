@@ -40,6 +40,7 @@ import org.allo.lang.ir.IrFunction;
 import org.allo.lang.ir.IrModule;
 import org.allo.lang.ir.IrType;
 import org.allo.lang.ir.IrVar;
+import org.allo.lang.tests.interpreter.IrPrograms;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -219,6 +220,18 @@ class FastModeTest {
 		}
 	}
 
+	/** The loop of {@link #outOfBounds} over 4 elements runs 10 steps: limits below stop it at the same statement. */
+	@Test
+	void theStepLimitInsideACountedLoopStopsAtTheSameStatement() {
+		IrModule module = outOfBounds();
+		IrFunction f = module.getFunctions().get(0);
+		((IrFor) f.getBody().getStatements().get(0)).setUpper(constant(4, INDEX));
+		for (long limit = 1; limit <= 11; limit++) {
+			Engines.assertAgree(new Interpreter(module, limit), Engines.compiled(module, limit), f,
+					new ArrayList<>(List.of(new Tensor(new long[] { 4 }, Scalar.of(0)))));
+		}
+	}
+
 	@Test
 	void divisionByZeroFailsLikeTheInterpreter() {
 		IrType int16 = intType(16, true);
@@ -232,6 +245,19 @@ class FastModeTest {
 			Engines.assertAgree(new Interpreter(module), Engines.compiled(module, 1000), f,
 					new ArrayList<>(List.of(Scalar.of(-32768), Scalar.of(-1))));
 		}
+	}
+
+	@Test
+	void streamsBetweenFunctionsAgreeIncludingAReadOfAnEmptyStream() throws Exception {
+		IrModule module = IrPrograms.streamProgram(4);
+		IrFunction top = module.getFunctions().get(1);
+		assertEquals(List.of(Scalar.of(30)), Engines.compiled(module, 1000).call(top, new ArrayList<>()));
+		Engines.assertAgree(new Interpreter(module), Engines.compiled(module, 1000), top, new ArrayList<>());
+		IrModule tooManyReads = IrPrograms.streamProgram(5);
+		IrFunction reader = tooManyReads.getFunctions().get(1);
+		Engines.Outcome outcome = Engines.run(Engines.compiled(tooManyReads, 1000), reader, new ArrayList<>());
+		assertTrue(outcome.error().startsWith("line 9: stream 'fifo' is read while empty"), outcome.error());
+		Engines.assertAgree(new Interpreter(tooManyReads), Engines.compiled(tooManyReads, 1000), reader, new ArrayList<>());
 	}
 
 	@Test

@@ -34,7 +34,6 @@ import org.allo.lang.interpreter.Scalar;
 import org.allo.lang.interpreter.SimulationError;
 import org.allo.lang.interpreter.Tensor;
 import org.allo.lang.ir.IrAlloc;
-import org.allo.lang.ir.IrAssign;
 import org.allo.lang.ir.IrBinaryOp;
 import org.allo.lang.ir.IrBuffer;
 import org.allo.lang.ir.IrCall;
@@ -49,9 +48,6 @@ import org.allo.lang.ir.IrMathCall;
 import org.allo.lang.ir.IrMathFunction;
 import org.allo.lang.ir.IrModule;
 import org.allo.lang.ir.IrSelect;
-import org.allo.lang.ir.IrStreamGet;
-import org.allo.lang.ir.IrStreamPut;
-import org.allo.lang.ir.IrStreamType;
 import org.allo.lang.ir.IrType;
 import org.allo.lang.ir.IrVar;
 import org.allo.lang.ir.builder.IrNodes;
@@ -253,46 +249,13 @@ class InterpreterTest {
 
 	@Test
 	void streamsPassValuesInOrderBetweenFunctions() throws SimulationError {
-		assertEquals(30, value(new Interpreter(streamProgram(4)).call("top")));
+		assertEquals(30, value(new Interpreter(IrPrograms.streamProgram(4)).call("top")));
 	}
 
 	@Test
 	void readingAnEmptyStreamReportsTheLine() {
-		SimulationError error = assertThrows(SimulationError.class, () -> new Interpreter(streamProgram(5)).call("top"));
+		SimulationError error = assertThrows(SimulationError.class, () -> new Interpreter(IrPrograms.streamProgram(5)).call("top"));
 		assertEquals(9, error.line());
-	}
-
-	/** producer puts 3, 6, 9, 12 into a stream; top gets {@code reads} values from it and sums them. */
-	private static IrModule streamProgram(int reads) {
-		IrStreamType streamType = IR.createIrStreamType();
-		streamType.setElement(int32());
-		streamType.setDepth(4);
-		IrBuffer param = buffer("q", streamType);
-		IrVar i = var("i", index());
-		IrStreamPut put = IR.createIrStreamPut();
-		put.setStream(param);
-		put.setValue(cast(binary(IrBinaryOp.MUL, binary(IrBinaryOp.ADD, ref(i), constant(1, index()), index()),
-				constant(3, index()), index()), int32()));
-		IrFunction producer = function("producer", List.of(param), null, loop(i, 4, put));
-		IrBuffer local = buffer("fifo", streamType);
-		IrAlloc alloc = IR.createIrAlloc();
-		alloc.setBuffer(local);
-		IrCall call = IR.createIrCall();
-		call.setFunction(producer);
-		call.getArgs().add(load(local));
-		call.setType(int32());
-		IrEval eval = IR.createIrEval();
-		eval.setExpr(call);
-		IrVar sum = var("sum", int32());
-		IrVar j = var("j", index());
-		IrStreamGet get = IR.createIrStreamGet();
-		get.setStream(local);
-		get.setType(int32());
-		IrAssign add = assign(sum, binary(IrBinaryOp.ADD, ref(sum), get, int32()));
-		add.setLine(9);
-		IrFunction top = function("top", List.of(), int32(), alloc, eval, declare(sum, constant(0, int32())),
-				loop(j, reads, add), ret(ref(sum)));
-		return module(producer, top);
 	}
 
 	/** C = sum A*B with the product and sum in the given types, as the lowering types Allo's GEMM. */

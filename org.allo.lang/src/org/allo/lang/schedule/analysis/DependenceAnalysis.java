@@ -1,10 +1,12 @@
 package org.allo.lang.schedule.analysis;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.allo.lang.ir.IrAssign;
@@ -33,6 +35,13 @@ public final class DependenceAnalysis {
 	private final AccessCollector collector;
 	private final LoopBounds bounds = new LoopBounds();
 	private final List<Dependence> dependences = new ArrayList<>();
+	/** Tests already run: a band reads and writes the same few subscripts many times over. */
+	private final Map<PairKey, List<DirectionVector>> tested = new HashMap<>();
+
+	/** What the outcome of one test depends on. */
+	private record PairKey(List<Optional<AffineForm>> first, List<Optional<AffineForm>> second, List<IrFor> firstLoops,
+			List<IrFor> secondLoops, Set<Integer> forcedEqual) {
+	}
 
 	private DependenceAnalysis(IrStatement root) {
 		collector = AccessCollector.of(root);
@@ -88,7 +97,11 @@ public final class DependenceAnalysis {
 		List<Level> levels = common.stream().map(Level::common).toList();
 		List<DirectionVector> forward = new ArrayList<>();
 		List<DirectionVector> backward = new ArrayList<>();
-		for (DirectionVector vector : DependenceTest.directions(first, second, levels, privateLevels(first.target(), common), bounds)) {
+		Set<Integer> forcedEqual = privateLevels(first.target(), common);
+		List<DirectionVector> vectors = tested.computeIfAbsent(
+				new PairKey(first.indices(), second.indices(), first.loops(), second.loops(), forcedEqual),
+				key -> DependenceTest.directions(first, second, levels, forcedEqual, bounds));
+		for (DirectionVector vector : vectors) {
 			if (vector.isLexicographicallyPositive() || (vector.carryingLevel() < 0 && first != second)) {
 				forward.add(vector);
 			} else if (vector.carryingLevel() >= 0 && first != second) {

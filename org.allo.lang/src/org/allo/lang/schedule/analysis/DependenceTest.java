@@ -49,6 +49,8 @@ public final class DependenceTest {
 	private final Interval[] sourceRanges;
 	private final Interval[] sinkRanges;
 	private final List<DirectionVector> feasible = new ArrayList<>();
+	/** The region corners of each level, per direction (index 3: any direction). */
+	private final List<List<long[]>>[] corners;
 
 	private DependenceTest(List<Level> levels, Set<Integer> forcedEqual, LoopBounds bounds) {
 		this.levels = levels;
@@ -56,6 +58,9 @@ public final class DependenceTest {
 		this.bounds = bounds;
 		sourceRanges = new Interval[levels.size()];
 		sinkRanges = new Interval[levels.size()];
+		@SuppressWarnings("unchecked")
+		List<List<long[]>>[] empty = new List[levels.size()];
+		corners = empty;
 		for (int k = 0; k < levels.size(); k++) {
 			sourceRanges[k] = bounds.of(levels.get(k).source());
 			sinkRanges[k] = bounds.of(levels.get(k).sink());
@@ -228,6 +233,17 @@ public final class DependenceTest {
 	 * (null: any): a linear function takes its extremes there.
 	 */
 	private List<long[]> vertices(int k, Direction direction) {
+		if (corners[k] == null) {
+			corners[k] = new ArrayList<>();
+			for (Direction each : Direction.values()) {
+				corners[k].add(computeVertices(k, each));
+			}
+			corners[k].add(computeVertices(k, null));
+		}
+		return corners[k].get(direction == null ? Direction.values().length : direction.ordinal());
+	}
+
+	private List<long[]> computeVertices(int k, Direction direction) {
 		Interval x = sourceRanges[k];
 		Interval y = sinkRanges[k];
 		List<long[]> points = new ArrayList<>();

@@ -188,8 +188,8 @@ public class BufferAtPass implements SchedulePass {
 			String base = index instanceof IrVarRef ref ? ref.getVar().getName() : axisName + "_d" + (d + 1);
 			IrFor loop = IrEdits.loop(IrEdits.freshLoopName(function, base + suffix), shape[d]);
 			loops.add(loop);
-			targetIndices.add(IrEdits.ref(loop.getVar()));
-			bufferIndices.add(IrEdits.ref(loop.getVar()));
+			targetIndices.add(IrNodes.ref(loop.getVar()));
+			bufferIndices.add(IrNodes.ref(loop.getVar()));
 		}
 		IrStore copy = fill ? IrNodes.store(0, buffer, IrNodes.load(target, targetIndices.toArray(IrExpr[]::new)), bufferIndices.toArray(IrExpr[]::new))
 				: IrNodes.store(0, target, IrNodes.load(buffer, bufferIndices.toArray(IrExpr[]::new)), targetIndices.toArray(IrExpr[]::new));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import org.allo.lang.ir.builder.IrNodes;
 import org.allo.lang.ir.IrBlock;
 import org.allo.lang.ir.IrBuffer;
 import org.allo.lang.ir.IrFor;
@@ -52,7 +53,7 @@ public class ComputeAtPass implements SchedulePass {
 		for (int level = 0; level < producerNest.size(); level++) {
 			IrVar consumerVar = consumerNest.get(level).getVar();
 			for (IrStatement statement : moved) {
-				IrEdits.substitute(statement, producerNest.get(level).getVar(), () -> IrEdits.ref(consumerVar));
+				IrEdits.substitute(statement, producerNest.get(level).getVar(), () -> IrNodes.ref(consumerVar));
 			}
 		}
 		consumer.getBody().getStatements().addAll(0, moved);

@@ -21,6 +21,7 @@ import org.allo.lang.ir.IrVarRef;
 import org.allo.lang.ir.builder.IrNodes;
 import org.allo.lang.ir.printer.IrExpressions;
 import org.allo.lang.schedule.analysis.AffineForm;
+import org.allo.lang.schedule.analysis.LoopBounds;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 
@@ -65,7 +66,7 @@ public final class IrEdits {
 	public static IrExpr expressionOf(AffineForm form) {
 		IrExpr sum = null;
 		for (Map.Entry<IrVar, Long> term : form.coefficients().entrySet()) {
-			IrExpr product = arith(IrBinaryOp.MUL, ref(term.getKey()), index(term.getValue()));
+			IrExpr product = arith(IrBinaryOp.MUL, IrNodes.ref(term.getKey()), index(term.getValue()));
 			sum = sum == null ? product : arith(IrBinaryOp.ADD, sum, product);
 		}
 		long constant = form.constant();
@@ -80,19 +81,9 @@ public final class IrEdits {
 		return expr instanceof IrConstant constant && constant.getInteger() != null && constant.getInteger().bitLength() < 63
 				? constant.getInteger().longValue() : null;
 	}
-
-	public static IrVarRef ref(IrVar var) {
-		return IrNodes.ref(var);
-	}
-
 	/** The constant trip count of a loop with constant bounds, or null. */
 	public static Long tripCount(IrFor loop) {
-		Long lower = constantOf(loop.getLower());
-		Long upper = constantOf(loop.getUpper());
-		if (lower == null || upper == null || loop.getStep() < 1) {
-			return null;
-		}
-		return Math.max(0, Math.floorDiv(upper - lower + loop.getStep() - 1, loop.getStep()));
+		return LoopBounds.constantTripCount(loop).orElse(null);
 	}
 
 	/** A loop {@code for name in range(extent)} with an index induction variable. */

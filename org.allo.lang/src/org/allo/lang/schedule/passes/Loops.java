@@ -6,8 +6,8 @@ import java.util.Optional;
 
 import org.allo.lang.ir.IrFor;
 import org.allo.lang.ir.IrFunction;
+import org.allo.lang.ir.IrStatement;
 import org.eclipse.emf.ecore.EObject;
-import org.eclipse.emf.ecore.util.EcoreUtil;
 
 /** Finds loops in the IR by the names schedules use: loop names, {@code kernel:loop}, band names. */
 public final class Loops {
@@ -57,12 +57,20 @@ public final class Loops {
 	/** Every loop of {@code root} in pre-order (outer before inner, source order). */
 	public static List<IrFor> all(EObject root) {
 		List<IrFor> loops = new ArrayList<>();
-		EcoreUtil.getAllContents(root, false).forEachRemaining(node -> {
-			if (node instanceof IrFor loop) {
-				loops.add(loop);
-			}
-		});
+		collect(root, loops);
 		return loops;
+	}
+
+	/** Loops live in statement trees only: expressions are not walked, which keeps lookups cheap on large kernels. */
+	private static void collect(EObject node, List<IrFor> loops) {
+		if (node instanceof IrFor loop) {
+			loops.add(loop);
+		}
+		for (EObject child : node.eContents()) {
+			if (child instanceof IrStatement || child instanceof IrFunction) {
+				collect(child, loops);
+			}
+		}
 	}
 
 	public static List<String> names(IrFunction function) {

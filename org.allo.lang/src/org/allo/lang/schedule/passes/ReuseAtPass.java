@@ -36,8 +36,11 @@ import org.eclipse.emf.ecore.util.EcoreUtil;
  */
 public class ReuseAtPass implements SchedulePass {
 
-	/** The window of one read: the dimension that slides and the offsets from the axis it spans. */
-	private record Window(int dim, long min, long max) {
+	/**
+	 * The window of one read: the dimension that slides, the offsets from the axis it spans over the
+	 * loops inside the axis, and the part fixed by the loops around it ({@code 4 * x.outer}).
+	 */
+	private record Window(int dim, long min, long max, Map<IrVar, Long> around) {
 	}
 
 	@Override
@@ -64,12 +67,12 @@ public class ReuseAtPass implements SchedulePass {
 		Window window = null;
 		for (IrLoad read : reads) {
 			Window own = windowOf(context, target, axis, read, offsets);
-			if (window != null && window.dim() != own.dim()) {
+			if (window != null && (window.dim() != own.dim() || !window.around().equals(own.around()))) {
 				throw context.error(context.location("axis"), IssueCodes.SCHEDULE_REUSE_AT, "cannot find a reuse pattern of " + target.getName()
-						+ " along '" + axis.getLoopName() + "': its reads slide in different dimensions (" + (window.dim() + 1) + " and "
-						+ (own.dim() + 1) + ", " + IrEdits.describe(read) + ")");
+						+ " along '" + axis.getLoopName() + "': its reads do not share one window (" + IrEdits.describe(read)
+						+ " slides in dimension " + (own.dim() + 1) + " from another base than the reads before it)");
 			}
-			window = window == null ? own : new Window(own.dim(), Math.min(window.min(), own.min()), Math.max(window.max(), own.max()));
+			window = window == null ? own : new Window(own.dim(), Math.min(window.min(), own.min()), Math.max(window.max(), own.max()), own.around());
 		}
 		IrFunction function = IrEdits.functionOf(axis);
 		long[] shape = IrEdits.shape(target);
@@ -128,16 +131,22 @@ public class ReuseAtPass implements SchedulePass {
 			if (window != null) {
 				throw notStencil(context, target, axis, read, "more than one index moves with '" + axis.getLoopName() + "'");
 			}
-			Map<IrVar, Long> rest = new LinkedHashMap<>(affine.get().coefficients());
-			rest.remove(var);
-			AffineForm offset = new AffineForm(affine.get().constant(), rest);
+			Map<IrVar, Long> inside = new LinkedHashMap<>();
+			Map<IrVar, Long> around = new LinkedHashMap<>();
+			List<IrVar> enclosing = IrEdits.enclosingLoops(axis).stream().map(IrFor::getVar).toList();
+			affine.get().coefficients().forEach((v, c) -> {
+				if (v != var) {
+					(enclosing.contains(v) ? around : inside).put(v, c);
+				}
+			});
+			AffineForm offset = new AffineForm(affine.get().constant(), inside);
 			long[] range = rangeInside(offset, axis);
 			if (range == null) {
 				throw notStencil(context, target, axis, read, "its offset from '" + axis.getLoopName()
-						+ "' depends on something other than constant-bound loops inside it");
+						+ "' depends on something other than loops around it and constant-bound loops inside it");
 			}
 			offsets.put(read, offset);
-			window = new Window(d, range[0], range[1]);
+			window = new Window(d, range[0], range[1], around);
 		}
 		if (window == null) {
 			throw notStencil(context, target, axis, read, "it does not move with '" + axis.getLoopName() + "'");
@@ -183,17 +192,17 @@ public class ReuseAtPass implements SchedulePass {
 			String base = buffer.getName() + (d == window.dim() ? "_shift" : "_d" + (d + 1));
 			loops.add(IrEdits.loop(IrEdits.freshLoopName(function, base), shape[d]));
 		}
-		List<IrExpr> bufferIndex = loops.stream().<IrExpr>map(l -> IrEdits.ref(l.getVar())).toList();
+		List<IrExpr> bufferIndex = loops.stream().<IrExpr>map(l -> IrNodes.ref(l.getVar())).toList();
 		IrVar w = loops.get(window.dim()).getVar();
-		List<IrExpr> targetIndex = new ArrayList<>(loops.stream().<IrExpr>map(l -> IrEdits.ref(l.getVar())).toList());
-		targetIndex.set(window.dim(), IrEdits.arith(IrBinaryOp.ADD, IrEdits.ref(axis.getVar()),
-				IrEdits.arith(IrBinaryOp.ADD, IrEdits.ref(w), IrEdits.index(window.min()))));
-		List<IrExpr> nextIndex = new ArrayList<>(loops.stream().<IrExpr>map(l -> IrEdits.ref(l.getVar())).toList());
-		nextIndex.set(window.dim(), IrEdits.arith(IrBinaryOp.ADD, IrEdits.ref(w), IrEdits.index(1)));
+		List<IrExpr> targetIndex = new ArrayList<>(loops.stream().<IrExpr>map(l -> IrNodes.ref(l.getVar())).toList());
+		IrExpr base = IrEdits.expressionOf(new AffineForm(window.min(), window.around()));
+		targetIndex.set(window.dim(), IrEdits.arith(IrBinaryOp.ADD, IrEdits.arith(IrBinaryOp.ADD, IrNodes.ref(axis.getVar()), base), IrNodes.ref(w)));
+		List<IrExpr> nextIndex = new ArrayList<>(loops.stream().<IrExpr>map(l -> IrNodes.ref(l.getVar())).toList());
+		nextIndex.set(window.dim(), IrEdits.arith(IrBinaryOp.ADD, IrNodes.ref(w), IrEdits.index(1)));
 		IrIf choose = IrFactory.eINSTANCE.createIrIf();
 		choose.setCondition(IrNodes.binary(IrBinaryOp.OR,
-				IrNodes.binary(IrBinaryOp.EQ, IrEdits.ref(axis.getVar()), IrEdits.index(lower), IrNodes.bool()),
-				IrNodes.binary(IrBinaryOp.EQ, IrEdits.ref(w), IrEdits.index(shape[window.dim()] - 1), IrNodes.bool()), IrNodes.bool()));
+				IrNodes.binary(IrBinaryOp.EQ, IrNodes.ref(axis.getVar()), IrEdits.index(lower), IrNodes.bool()),
+				IrNodes.binary(IrBinaryOp.EQ, IrNodes.ref(w), IrEdits.index(shape[window.dim()] - 1), IrNodes.bool()), IrNodes.bool()));
 		choose.setThen(IrNodes.block(IrNodes.store(axis.getLine(), buffer, IrNodes.load(target, targetIndex.toArray(IrExpr[]::new)),
 				copies(bufferIndex))));
 		choose.setElse(IrNodes.block(IrNodes.store(axis.getLine(), buffer, IrNodes.load(buffer, nextIndex.toArray(IrExpr[]::new)),

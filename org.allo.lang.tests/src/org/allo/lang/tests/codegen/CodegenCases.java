@@ -25,7 +25,7 @@ import org.eclipse.emf.ecore.resource.Resource;
 
 /**
  * The designs the generator tests use: the cases under {@code resources/codegen} (a {@code # kernel: K}
- * header, {@code # apply:} lines for {@link IrDirectives}) and every kernel of {@code examples/} that the
+ * header, the kernel's schedule in the file applied, {@code # apply:} lines for {@link IrDirectives}) and every kernel of {@code examples/} that the
  * lowering accepts.
  */
 final class CodegenCases {
@@ -52,10 +52,22 @@ final class CodegenCases {
 		assertTrue(header.find(), "missing '# kernel: NAME' header in " + file);
 		FunctionDef kernel = kernels(project, resource).stream().filter(f -> f.getName().equals(header.group(1))).findFirst()
 				.orElseThrow();
-		LoweringResult result = AlloProject.injector().getInstance(Lowering.class).lower(kernel);
-		assertTrue(result.succeeded(), () -> "lowering failed: " + result.errors());
-		IrDirectives.apply(source, result.module());
-		return new Design(file.getFileName().toString().replaceFirst("\\.allo$", ""), result.module());
+		IrModule module = scheduled(project, resource, kernel);
+		IrDirectives.apply(source, module);
+		return new Design(file.getFileName().toString().replaceFirst("\\.allo$", ""), module);
+	}
+
+	/** The kernel after the case's schedule of it (the last one), lowered as written when it has none. */
+	private static IrModule scheduled(AlloProject project, Resource resource, FunctionDef kernel) {
+		List<ScheduleSteps.Schedule> schedules = ScheduleSteps.of(project.module(resource)).stream().filter(s -> s.kernel() == kernel).toList();
+		if (schedules.isEmpty()) {
+			LoweringResult result = AlloProject.injector().getInstance(Lowering.class).lower(kernel);
+			assertTrue(result.succeeded(), () -> "lowering failed: " + result.errors());
+			return result.module();
+		}
+		AppliedSchedule applied = AlloProject.injector().getInstance(ScheduleApplier.class).apply(schedules.get(schedules.size() - 1));
+		assertTrue(applied.succeeded(), () -> "the schedule was refused: " + applied.errors());
+		return applied.module();
 	}
 
 	/**

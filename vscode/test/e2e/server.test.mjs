@@ -23,6 +23,8 @@ function startServer(root) {
   assert.ok(existsSync(jar), `server jar missing: ${jar} (run ./mvnw verify first)`);
   const server = spawn(java, ['-jar', jar, 'lsp'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
+  let stdout = '';
+  server.stdout.on('data', (chunk) => { stdout += chunk.toString('latin1'); });
   server.stderr.on('data', (chunk) => { stderr += chunk; });
   const connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
   const diagnostics = new Map();
@@ -46,7 +48,21 @@ function startServer(root) {
     }
     return diagnostics.get(uri);
   }
-  return { server, connection, diagnosticsFor, exited, stderr: () => stderr, root };
+  return { server, connection, diagnosticsFor, exited, stderr: () => stderr, stdout: () => stdout, root };
+}
+
+function assertOnlyMessages(output) {
+  let rest = output;
+  while (rest.length > 0) {
+    const header = /^Content-Length: (\d+)\r\n(?:[^\r\n]+\r\n)*\r\n/.exec(rest);
+    assert.ok(header, `stdout holds something other than a JSON-RPC message: ${JSON.stringify(rest.slice(0, 80))}`);
+    const length = Number(header[1]);
+    // stdout was read as latin1: one character per byte, as Content-Length counts.
+    const body = rest.slice(header[0].length, header[0].length + length);
+    assert.equal(body.length, length, 'a message was cut short');
+    JSON.parse(Buffer.from(body, 'latin1').toString('utf8'));
+    rest = rest.slice(header[0].length + length);
+  }
 }
 
 test('a session from open to exit', { timeout: 120000 }, async () => {
@@ -55,7 +71,7 @@ test('a session from open to exit', { timeout: 120000 }, async () => {
     const file = join(root, 'add.allo');
     writeFileSync(file, SOURCE);
     const uri = pathToFileURL(file).href;
-    const { connection, diagnosticsFor, exited } = startServer(root);
+    const { connection, diagnosticsFor, exited, stdout } = startServer(root);
     const init = await connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: pathToFileURL(root).href,
@@ -93,6 +109,8 @@ test('a session from open to exit', { timeout: 120000 }, async () => {
     await connection.sendRequest('shutdown');
     connection.sendNotification('exit');
     assert.equal(await exited, 0);
+    // Nothing but JSON-RPC messages on stdout: every byte belongs to a Content-Length framed message.
+    assertOnlyMessages(stdout());
     connection.dispose();
   } finally {
     rmSync(root, { recursive: true, force: true });

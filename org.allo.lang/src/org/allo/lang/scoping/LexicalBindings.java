@@ -49,7 +49,7 @@ public class LexicalBindings {
 	public Referable lookup(EObject context, String name) {
 		Referable[] found = new Referable[1];
 		walk(context, binding -> {
-			if (found[0] == null && binding.name().equals(name)) {
+			if (found[0] == null && name.equals(binding.name())) {
 				found[0] = binding.target();
 			}
 		}, name);

@@ -126,6 +126,10 @@ public class Members {
 	}
 
 	private boolean collectInstanceOfValue(Expr value, Map<String, Referable> result, int depth) {
+		// A declaration the parser recovered without its value (while typing) has no members.
+		if (value == null) {
+			return false;
+		}
 		if (value instanceof CallExpr call) {
 			Referable callee = Names.targetOf(call.getCallee());
 			if (callee instanceof FunctionDef function && function.getReturnType() != null

@@ -322,6 +322,10 @@ public class ConstantEvaluator {
 	}
 
 	private Object compare(CompareExpr compare, Map<TypeParam, Object> env, int depth) {
+		// A comparison the parser recovered from (a < while typing) lacks its last operand.
+		if (compare.getOperands().size() != compare.getOps().size() + 1) {
+			return null;
+		}
 		Object left = eval(compare.getOperands().get(0), env, depth);
 		for (int i = 0; i < compare.getOps().size(); i++) {
 			Object right = eval(compare.getOperands().get(i + 1), env, depth);

@@ -59,7 +59,11 @@ final class OutputComparison {
 		return new Result(firstStrict == null ? Outcome.EQUAL : Outcome.EQUAL_UP_TO_REASSOCIATION, firstStrict);
 	}
 
-	/** Why the two runs' outputs cannot be paired, or null when their number, shapes and types match. */
+	/**
+	 * Why the two runs' outputs cannot be paired, or null when their number, element counts and types
+	 * match. Shapes may differ: {@code reshape} of a returned buffer keeps its row-major elements, which
+	 * are what is compared.
+	 */
 	static String signatureMismatch(List<SymbolicOutput> before, List<SymbolicOutput> after) {
 		if (before.size() != after.size()) {
 			return "the kernels have " + before.size() + " and " + after.size() + " outputs";
@@ -67,11 +71,15 @@ final class OutputComparison {
 		for (int o = 0; o < before.size(); o++) {
 			SymbolicOutput a = before.get(o);
 			SymbolicOutput b = after.get(o);
-			if (!Arrays.equals(a.shape(), b.shape()) || a.element() != null && b.element() != null
+			if (elements(a.shape()) != elements(b.shape()) || a.element() != null && b.element() != null
 					&& !IrTypeFacts.sameType(a.element(), b.element())) {
-				return a.label() + " and " + b.label() + " differ in shape or element type";
+				return a.label() + " and " + b.label() + " differ in element count or element type";
 			}
 		}
 		return null;
+	}
+
+	private static long elements(long[] shape) {
+		return Arrays.stream(shape).reduce(1, Math::multiplyExact);
 	}
 }

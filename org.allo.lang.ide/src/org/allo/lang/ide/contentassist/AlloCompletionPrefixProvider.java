@@ -2,23 +2,89 @@ package org.allo.lang.ide.contentassist;
 
 import org.eclipse.xtext.ide.editor.contentassist.CompletionPrefixProvider;
 import org.eclipse.xtext.ide.editor.contentassist.IndentationAwareCompletionPrefixProvider;
+import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.INode;
 
 /**
- * Xtext's indentation-aware prefix finder walks back over layout tokens and fails on the leaves
- * without grammar element that error recovery leaves behind (an unclosed call at the end of the
- * file, as while typing one); there, the plain finder's answer is used.
+ * Xtext's indentation-aware prefix finder, made local and robust. It walks leaves from the node it
+ * is given, which made completion linear in the file's size: it is given the top-level statement
+ * around the cursor instead (a module is a list of statements, so the answer is the same). It
+ * also fails on the leaves without grammar element that error recovery leaves behind (an unclosed
+ * call at the end of the file, as while typing one); there, the plain finder's answer is used.
  */
 public class AlloCompletionPrefixProvider extends IndentationAwareCompletionPrefixProvider {
 
 	private final CompletionPrefixProvider plain = new CompletionPrefixProvider();
 
+	/**
+	 * The text the content-assist parser reads to learn what may follow: from the start of the
+	 * top-level statement around the cursor (with its decorators), not from the start of the file,
+	 * since a module is a list of statements and what may follow does not depend on the ones before.
+	 */
+	@Override
+	public String getInputToParse(String completeInput, int offset, int completionOffset) {
+		String input = super.getInputToParse(completeInput, offset, completionOffset);
+		return input.substring(statementStart(input));
+	}
+
+	/** The offset of the last line starting a top-level statement, moved up over its decorators. */
+	static int statementStart(String text) {
+		int start = text.length();
+		while (start > 0) {
+			int line = text.lastIndexOf('\n', start - 1) + 1;
+			if (line < text.length() && startsStatement(text, line)) {
+				start = line;
+				break;
+			}
+			start = line - 1;
+		}
+		if (start <= 0) {
+			return 0;
+		}
+		while (start > 0) {
+			int previous = text.lastIndexOf('\n', start - 2) + 1;
+			if (text.charAt(previous) != '@') {
+				break;
+			}
+			start = previous;
+		}
+		return start;
+	}
+
+	/** A line at column 0 that begins a statement: not a comment, a closing bracket, or else/elif of an if above. */
+	private static boolean startsStatement(String text, int line) {
+		char c = text.charAt(line);
+		if (!(Character.isLetter(c) || c == '_' || c == '@')) {
+			return false;
+		}
+		int end = line;
+		while (end < text.length() && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_')) {
+			end++;
+		}
+		String word = text.substring(line, end);
+		return !word.equals("else") && !word.equals("elif");
+	}
+
 	@Override
 	public INode getLastCompleteNodeByOffset(INode node, int offsetPosition, int completionOffset) {
+		INode statement = statementAround(node, offsetPosition);
 		try {
-			return super.getLastCompleteNodeByOffset(node, offsetPosition, completionOffset);
+			return super.getLastCompleteNodeByOffset(statement, offsetPosition, completionOffset);
 		} catch (NullPointerException e) {
 			return plain.getLastCompleteNodeByOffset(node, offsetPosition, completionOffset);
 		}
+	}
+
+	/** The root's child (a top-level statement) that strictly contains the offset; the root otherwise. */
+	private static INode statementAround(INode root, int offset) {
+		if (!(root instanceof ICompositeNode composite) || root.getParent() != null) {
+			return root;
+		}
+		for (INode child : composite.getChildren()) {
+			if (child instanceof ICompositeNode && child.getTotalOffset() < offset && offset < child.getTotalEndOffset()) {
+				return child;
+			}
+		}
+		return root;
 	}
 }

@@ -13,6 +13,7 @@ import org.allo.lang.schedule.ScheduleSteps.Step;
 import org.allo.lang.schedule.passes.AppliedSchedule;
 import org.allo.lang.schedule.passes.ScheduleApplier;
 import org.allo.lang.validation.Diagnostic;
+import org.allo.lang.validation.ResourceChecker;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.ILeafNode;
@@ -39,9 +40,19 @@ public class IrView {
 	@Inject
 	private ScheduleApplier applier;
 
+	@Inject
+	private ResourceChecker checker;
+
 	public Shown at(XtextResource resource, int offset) {
 		if (resource.getParseResult() == null || !(resource.getContents().get(0) instanceof Module module)) {
 			return new Shown("IR", "the file has no module to lower");
+		}
+		// As allo show: only a file without errors is lowered.
+		List<Diagnostic> errors = checker.check(resource).stream().filter(Diagnostic::isError).toList();
+		if (!errors.isEmpty()) {
+			StringBuilder text = new StringBuilder("# fix the errors of the file to see its IR:\n");
+			errors.forEach(error -> text.append("# ").append(error.format()).append('\n'));
+			return new Shown("IR", text.toString());
 		}
 		for (Schedule schedule : ScheduleSteps.of(module)) {
 			for (Step step : schedule.steps()) {

@@ -59,7 +59,9 @@ public class SemanticTokenizer {
 		}
 		LineIndex lines = new LineIndex(document.getContents());
 		int firstLine = range == null ? 0 : range.getStart().getLine();
-		int lastLine = range == null ? Integer.MAX_VALUE : range.getEnd().getLine();
+		// The range's end is exclusive: ending at column 0 leaves that line out.
+		int lastLine = range == null ? Integer.MAX_VALUE
+				: range.getEnd().getCharacter() == 0 ? range.getEnd().getLine() - 1 : range.getEnd().getLine();
 		List<Token> tokens = new ArrayList<>();
 		for (ILeafNode leaf : resource.getParseResult().getRootNode().getLeafNodes()) {
 			int line = leaf.getStartLine() - 1;

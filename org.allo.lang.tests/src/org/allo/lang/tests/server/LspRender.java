@@ -40,6 +40,7 @@ import org.eclipse.lsp4j.ReferenceParams;
 import org.eclipse.lsp4j.RenameParams;
 import org.eclipse.lsp4j.SemanticTokens;
 import org.eclipse.lsp4j.SemanticTokensParams;
+import org.eclipse.lsp4j.SemanticTokensRangeParams;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentPositionParams;
 import org.eclipse.lsp4j.TextEdit;
@@ -63,6 +64,8 @@ final class LspRender {
 		case "completion" -> completion(await(server.completion(new CompletionParams(document, cursor))).getRight().getItems());
 		case "symbols" -> symbols(await(server.documentSymbol(new DocumentSymbolParams(document))).stream().map(e -> e.getRight()).toList(), "");
 		case "semantic-tokens" -> tokens(await(server.semanticTokensFull(new SemanticTokensParams(document))));
+		case "semantic-tokens-range" -> tokens(await(server.semanticTokensRange(new SemanticTokensRangeParams(document,
+				new Range(new Position(cursor.getLine(), 0), new Position(cursor.getLine() + 1, 0))))));
 		case "code-lens" -> lenses(await(server.codeLens(new CodeLensParams(document))));
 		case "show-ir" -> showIr(server, document, cursor);
 		case "folding" -> folding(await(server.foldingRange(new FoldingRangeRequestParams(document))));

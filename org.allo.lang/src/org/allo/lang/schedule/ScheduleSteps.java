@@ -2,6 +2,7 @@ package org.allo.lang.schedule;
 
 import org.allo.lang.scoping.Names;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,19 +47,21 @@ public final class ScheduleSteps {
 
 	public static List<Schedule> of(Module module) {
 		List<Schedule> schedules = new ArrayList<>();
+		// by binding, so that a module's steps are matched in linear time (checks call this several times per module)
+		Map<NameRef, Schedule> byBinding = new IdentityHashMap<>();
 		for (Statement statement : module.getStatements()) {
 			if (statement instanceof ExprStmt assignment && "=".equals(assignment.getOp())
 					&& assignment.getExpr() instanceof NameRef binding && assignment.getValue() instanceof CallExpr call
 					&& isCustomize(call)) {
-				schedules.add(new Schedule(binding, customisedKernel(call), new ArrayList<>()));
+				Schedule schedule = new Schedule(binding, customisedKernel(call), new ArrayList<>());
+				schedules.add(schedule);
+				byBinding.put(binding, schedule);
 			}
 			CallExpr call = stepCall(statement);
 			if (call != null && call.getCallee() instanceof MemberExpr member && member.getReceiver() instanceof NameRef receiver) {
-				for (Schedule schedule : schedules) {
-					if (receiver.getRef() == schedule.binding() && member.getMember() instanceof FunctionDef primitive
-							&& isScheduleMethod(primitive)) {
-						schedule.steps().add(new Step(schedule.steps().size() + 1, call, primitive));
-					}
+				Schedule schedule = byBinding.get(receiver.getRef());
+				if (schedule != null && member.getMember() instanceof FunctionDef primitive && isScheduleMethod(primitive)) {
+					schedule.steps().add(new Step(schedule.steps().size() + 1, call, primitive));
 				}
 			}
 		}

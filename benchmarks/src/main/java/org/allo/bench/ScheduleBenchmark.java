@@ -32,8 +32,9 @@ import com.google.inject.Injector;
 /**
  * Applying a 20-step schedule (split, reorder, fuse, unroll, pipeline, parallel; reorder and
  * parallel run the dependence analysis) to a kernel of about 1,000 IR statements (target: at
- * most 100 ms warm). Each invocation lowers the kernel afresh and applies every step. The
- * secondary results {@code cpuMicros} and {@code calls} give the CPU time per application.
+ * most 100 ms warm). Each invocation copies the kernel's lowering (made once per file version, as
+ * in allo check) and applies every step. The secondary results {@code cpuMicros} and
+ * {@code calls} give the CPU time per application.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

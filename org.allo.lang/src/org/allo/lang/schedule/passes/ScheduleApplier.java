@@ -6,7 +6,7 @@ import org.allo.lang.allo.ExprStmt;
 import org.allo.lang.allo.NameRef;
 import org.allo.lang.ir.IrFunction;
 import org.allo.lang.ir.IrModule;
-import org.allo.lang.lowering.Lowering;
+import org.allo.lang.lowering.LoweredKernels;
 import org.allo.lang.lowering.LoweringResult;
 import org.allo.lang.schedule.ScheduleSteps.Schedule;
 import org.allo.lang.schedule.ScheduleSteps.Step;
@@ -31,7 +31,7 @@ public class ScheduleApplier {
 	}
 
 	@Inject
-	private Lowering lowering;
+	private LoweredKernels loweredKernels;
 
 	@Inject
 	private ConstantEvaluator constants;
@@ -50,7 +50,7 @@ public class ScheduleApplier {
 			return new AppliedSchedule(null, 0, List.of(Diagnostic.at(schedule.binding(), Severity.ERROR,
 					"schedule '" + Names.nameOf(schedule.binding()) + "' does not customise a kernel", IssueCodes.SCHEDULE_ARGUMENT)), null);
 		}
-		LoweringResult lowered = lowering.lower(schedule.kernel());
+		LoweringResult lowered = loweredKernels.lower(schedule.kernel());
 		if (!lowered.succeeded()) {
 			return new AppliedSchedule(null, 0, lowered.errors(), null);
 		}

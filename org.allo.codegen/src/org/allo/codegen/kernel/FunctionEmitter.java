@@ -244,12 +244,25 @@ final class FunctionEmitter {
 		out.add(new CStmt.Declare(type, name, shape, scalarInit, buffer.isStateful()));
 		out.addAll(bufferPragmas(buffer, name));
 		if (alloc.getInit() != null && !scalar && !buffer.isStateful()) {
-			CExpr init = expressions.emitAs(alloc.getInit(), type);
-			CExpr array = new CExpr.Name(name);
-			out.addAll(copy("l_" + name + "_init", shape, index -> new CStmt.ExprStmt(new CExpr.Assign(new CExpr.Index(array, index), init)),
-					false));
+			out.addAll(tensorInit(alloc.getInit(), buffer, name, shape));
 		}
 		return out;
+	}
+
+	/**
+	 * The initial value of a local tensor: a call's result is written by the callee into the tensor
+	 * (its output argument), another tensor is copied element by element, a scalar is broadcast.
+	 */
+	private List<CStmt> tensorInit(IrExpr init, IrBuffer buffer, String name, List<Long> shape) {
+		CExpr array = new CExpr.Name(name);
+		if (init instanceof IrCall call && !Signatures.returnsScalar(call.getFunction())) {
+			return List.of(new CStmt.ExprStmt(calls.call(call, expressions, List.of(array))));
+		}
+		if (init instanceof IrLoad load && load.getIndices().isEmpty() && !CTypes.shape(load.getBuffer().getType()).isEmpty()) {
+			return store(init, buffer.getType(), "l_" + name + "_init", index -> new CExpr.Index(array, index), false);
+		}
+		CExpr value = expressions.emitAs(init, CTypes.of(buffer.getType()));
+		return copy("l_" + name + "_init", shape, index -> new CStmt.ExprStmt(new CExpr.Assign(new CExpr.Index(array, index), value)), false);
 	}
 
 	/** A call for its effect; results it passes back through output arguments land in fresh temporaries. */

@@ -15,14 +15,17 @@ class ProjectTemplates {
 #include "allo_data.h"
 #include "kernel.h"
 
+// The arguments live in their own namespace: a parameter may be named like a C library function (gamma, y0).
+namespace args {
 «FOR a : m.arguments»
 static «a.type» «a.name»[«a.count»];
 «ENDFOR»
+}
 
 int main() {
   long failures = 0;
   «FOR a : m.arguments.filter[input]»
-  failures += allo_data::read("«a.dataFile»", «a.name», «a.count»);
+  failures += allo_data::read("«a.dataFile»", args::«a.name», «a.count»);
   «ENDFOR»
   if (failures != 0) {
     std::printf("TEST FAILED: missing input data\n");
@@ -30,7 +33,7 @@ int main() {
   }
   «m.top»(«m.arguments.map[callArgument].join(', ')»);
   «FOR a : m.arguments.filter[output]»
-  failures += allo_data::check("«a.goldenFile»", «a.name», «a.count», "«a.name»");
+  failures += allo_data::check("«a.goldenFile»", args::«a.name», «a.count», "«a.name»");
   «ENDFOR»
   if (failures != 0) {
     std::printf("TEST FAILED: %ld mismatching elements\n", failures);
@@ -42,7 +45,7 @@ int main() {
 '''
 
 	private def static callArgument(ProjectArgument a) {
-		if (a.pointer) a.name else a.name + "[0]"
+		if (a.pointer) "args::" + a.name else "args::" + a.name + "[0]"
 	}
 
 	/** The host program with the native XRT API: device, xclbin, kernel, one buffer object per array argument. */
@@ -75,7 +78,7 @@ int main(int argc, char **argv) {
   «a.type» «a.name»[1];
   «ENDIF»
   «IF a.input»
-  failures += allo_data::read("«a.dataFile»", «a.name», «a.count»);
+  failures += allo_data::read("«a.dataFile»", args::«a.name», «a.count»);
   «ENDIF»
   «ENDFOR»
   if (failures != 0) {
@@ -89,7 +92,7 @@ int main(int argc, char **argv) {
   run.wait();
   «FOR a : m.arguments.filter[output]»
   «a.name»_bo.sync(XCL_BO_SYNC_BO_FROM_DEVICE);
-  failures += allo_data::check("«a.goldenFile»", «a.name», «a.count», "«a.name»");
+  failures += allo_data::check("«a.goldenFile»", args::«a.name», «a.count», "«a.name»");
   «ENDFOR»
   if (failures != 0) {
     std::printf("TEST FAILED: %ld mismatching elements\n", failures);

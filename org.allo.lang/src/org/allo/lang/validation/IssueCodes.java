@@ -121,7 +121,6 @@ public final class IssueCodes {
 	public static final String BUILD_OPTION = PREFIX + "build.option";
 	public static final String BUILD_PROJECT_ESCAPES = PREFIX + "build.project-escapes";
 	public static final String BUILD_UNSUPPORTED = PREFIX + "build.unsupported";
-	public static final String BUILD_STEPS_NOT_APPLIED = PREFIX + "build.steps-not-applied";
 
 	// equivalence checking (allo.verify in a file)
 	/** allo.verify(a, b) where concrete inputs give different outputs; the message carries them. */

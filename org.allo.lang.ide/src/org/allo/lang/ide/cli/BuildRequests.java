@@ -34,8 +34,11 @@ import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
  */
 final class BuildRequests {
 
-	/** One design: its kernel, its schedule (null for a bare kernel), options, and where its project= is. */
-	record Design(FunctionDef kernel, Schedule schedule, BuildOptions options, EObject site) {
+	/**
+	 * One design: its kernel, its schedule (null for a bare kernel) and how many of its steps the
+	 * design has (those before its build statement, else all), options, and where its project= is.
+	 */
+	record Design(FunctionDef kernel, Schedule schedule, int steps, BuildOptions options, EObject site) {
 	}
 
 	private static final Set<String> TARGETS = Set.of("vhls", "vivado_hls", "vitis_hls", "llvm");
@@ -71,12 +74,12 @@ final class BuildRequests {
 			return List.of();
 		}
 		FunctionDef kernel = kernels.get(kernels.size() - 1);
-		return List.of(new Design(kernel, null, BuildOptions.defaults(chosenTarget, kernel.getName() + ".prj"), kernel));
+		return List.of(new Design(kernel, null, 0, BuildOptions.defaults(chosenTarget, kernel.getName() + ".prj"), kernel));
 	}
 
 	private Design design(Schedule schedule, String target) {
 		FunctionDef kernel = schedule.kernel();
-		return new Design(kernel, schedule, BuildOptions.defaults(target, kernel.getName() + ".prj"), schedule.binding());
+		return new Design(kernel, schedule, schedule.steps().size(), BuildOptions.defaults(target, kernel.getName() + ".prj"), schedule.binding());
 	}
 
 	private List<Design> fromBuildStatements(List<Schedule> schedules) {
@@ -112,7 +115,7 @@ final class BuildRequests {
 		if (options == null) {
 			return null;
 		}
-		return new Design(schedule.kernel(), schedule, options, args.getOrDefault("project", step.call()));
+		return new Design(schedule.kernel(), schedule, step.number() - 1, options, args.getOrDefault("project", step.call()));
 	}
 
 	private BuildOptions configs(Expr configs, BuildOptions options) {

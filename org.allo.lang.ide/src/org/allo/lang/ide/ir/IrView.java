@@ -5,10 +5,13 @@ import java.util.List;
 import org.allo.lang.allo.FunctionDef;
 import org.allo.lang.allo.Module;
 import org.allo.lang.ir.printer.IrPrinter;
+import org.allo.lang.lowering.Lowering;
 import org.allo.lang.lowering.LoweringResult;
 import org.allo.lang.schedule.ScheduleSteps;
 import org.allo.lang.schedule.ScheduleSteps.Schedule;
 import org.allo.lang.schedule.ScheduleSteps.Step;
+import org.allo.lang.schedule.passes.AppliedSchedule;
+import org.allo.lang.schedule.passes.ScheduleApplier;
 import org.allo.lang.validation.Diagnostic;
 import org.allo.lang.validation.ResourceChecker;
 import org.eclipse.emf.ecore.EObject;
@@ -21,8 +24,9 @@ import com.google.inject.Inject;
 
 /**
  * The text the editors show for "Show IR" at a place: on a schedule step, the customised kernel's
- * IR after that step; inside a kernel, that kernel's IR. Shared by the {@code allo/showIr} request
- * and its code lens (and usable by the Eclipse editor, which has the resource in process).
+ * IR after that step (steps 1..n applied by the schedule passes); inside a kernel, that kernel's IR.
+ * Shared by the {@code allo/showIr} request and its code lens (and usable by the Eclipse editor,
+ * which has the resource in process).
  */
 public class IrView {
 
@@ -31,7 +35,10 @@ public class IrView {
 	}
 
 	@Inject
-	private IrAfterStep irAfterStep;
+	private Lowering lowering;
+
+	@Inject
+	private ScheduleApplier applier;
 
 	@Inject
 	private ResourceChecker checker;
@@ -50,7 +57,7 @@ public class IrView {
 		for (Schedule schedule : ScheduleSteps.of(module)) {
 			for (Step step : schedule.steps()) {
 				if (schedule.kernel() != null && contains(step.call(), offset)) {
-					return afterStep(schedule.kernel(), step);
+					return afterStep(schedule, step);
 				}
 			}
 		}
@@ -59,28 +66,43 @@ public class IrView {
 		if (kernel == null) {
 			return new Shown("IR", "put the cursor in a kernel or on a schedule step to see its IR");
 		}
-		return afterStep(kernel, null);
+		return kernel(kernel);
 	}
 
-	public Shown afterStep(FunctionDef kernel, Step step) {
-		LoweringResult result = irAfterStep.irAfter(kernel, step);
-		String title = title(kernel, step);
-		if (!result.succeeded()) {
-			StringBuilder text = new StringBuilder("# the kernel cannot be lowered yet:\n");
-			for (Diagnostic error : result.errors()) {
-				text.append("# ").append(error.format()).append('\n');
-			}
-			return new Shown(title, text.toString());
-		}
-		return new Shown(title, IrPrinter.print(result.module()));
+	public Shown kernel(FunctionDef kernel) {
+		String title = "IR of " + kernel.getName();
+		LoweringResult result = lowering.lower(kernel);
+		return result.succeeded() ? new Shown(title, IrPrinter.print(result.module())) : new Shown(title, notLowered(result.errors()));
 	}
 
-	private String title(FunctionDef kernel, Step step) {
-		if (step == null) {
-			return "IR of " + kernel.getName();
+	/**
+	 * The IR after {@code step}. A refused step (this one or an earlier one) leaves the IR before
+	 * it, shown under the refusal, so the view still shows what the schedule does up to there.
+	 */
+	public Shown afterStep(Schedule schedule, Step step) {
+		String title = "IR of " + schedule.kernel().getName() + " after step " + step.number() + " (" + step.name() + ")";
+		AppliedSchedule applied = applier.apply(schedule, step.number(), (done, module) -> {
+		});
+		if (applied.loweringFailed()) {
+			return new Shown(title, notLowered(applied.errors()));
 		}
-		String after = "IR of " + kernel.getName() + " after step " + step.number() + " (" + step.name() + ")";
-		return irAfterStep.appliesSteps() ? after : after + ", steps not applied yet";
+		if (applied.succeeded()) {
+			return new Shown(title, IrPrinter.print(applied.module()));
+		}
+		Step refused = schedule.steps().get(applied.stepsApplied());
+		return new Shown(title + ", refused", refusal(refused, applied.errors()) + IrPrinter.print(applied.module()));
+	}
+
+	private static String refusal(Step refused, List<Diagnostic> errors) {
+		StringBuilder text = new StringBuilder("# step " + refused.number() + " (" + refused.name() + ") is refused; the IR before it:\n");
+		errors.forEach(error -> text.append("# ").append(error.format()).append('\n'));
+		return text.toString();
+	}
+
+	private static String notLowered(List<Diagnostic> errors) {
+		StringBuilder text = new StringBuilder("# the kernel cannot be lowered yet:\n");
+		errors.forEach(error -> text.append("# ").append(error.format()).append('\n'));
+		return text.toString();
 	}
 
 	private static boolean contains(EObject element, int offset) {

@@ -58,13 +58,42 @@ class BuildCommandTest extends CliTestSupport {
 	}
 
 	@Test
-	void aScheduleWarnsThatItsStepsAreNotAppliedYet() throws IOException {
-		Path file = write("k.allo", KERNEL + "s = allo.customize(add_one)\ns.pipeline(\"i\")\n");
+	void aScheduleIsBuiltWithItsStepsApplied() throws IOException {
+		Path file = write("k.allo", KERNEL + "s = allo.customize(add_one)\ns.split(\"i\", factor=2)\ns.pipeline(\"i.inner\")\n");
+		Path out = folder.resolve("out");
 
-		assertEquals(AlloMain.OK, run("build", file.toString(), "-o", folder.resolve("out").toString()), err);
+		assertEquals(AlloMain.OK, run("build", file.toString(), "--target", "vhls", "-o", out.toString()), this.out + err);
 
-		assertTrue(out.contains("k.allo:10:1: warning: schedule 's' has 1 step(s) (pipeline) that are not applied yet"), out);
-		assertTrue(out.contains("[allo.build.steps-not-applied]"), out);
+		String kernel = Files.readString(out.resolve("add_one.prj/kernel.cpp"));
+		assertTrue(kernel.contains("i_outer") && kernel.contains("#pragma HLS pipeline II=1"), kernel);
+		assertFalse(this.out.contains("warning"), this.out);
+	}
+
+	@Test
+	void aBuildStatementBuildsTheStepsBeforeIt() throws IOException {
+		String schedule = KERNEL + "s = allo.customize(add_one)\nmod = s.build(target=\"vhls\")\n";
+		Path unscheduled = folder.resolve("unscheduled");
+		Path pipelinedAfterBuild = folder.resolve("after");
+		assertEquals(AlloMain.OK, run("build", write("a.allo", schedule).toString(), "-o", unscheduled.toString()), this.out + err);
+
+		assertEquals(AlloMain.OK, run("build", write("b.allo", schedule + "s.pipeline(\"i\")\n").toString(), "-o",
+				pipelinedAfterBuild.toString()), this.out + err);
+
+		assertEquals(Files.readString(unscheduled.resolve("add_one.prj/kernel.cpp")),
+				Files.readString(pipelinedAfterBuild.resolve("add_one.prj/kernel.cpp")));
+	}
+
+	@Test
+	void aStepThePassesCannotApplyIsAnErrorAndNothingIsWritten() throws IOException {
+		Path file = write("k.allo", KERNEL + "s = allo.customize(add_one)\ns.pipeline(\"i\")\ns.to(s.B, \"S_i_0\", axis=0)\n");
+		Path out = folder.resolve("out");
+
+		assertEquals(AlloMain.USER_ERROR, run("build", file.toString(), "-o", out.toString()));
+
+		assertTrue(this.out.contains("k.allo:12:25: error: to(..., axis=...) between unfolded processing elements needs the dataflow"
+				+ " simulation, which is not supported yet"), this.out);
+		assertTrue(this.out.contains("[allo.schedule.unsupported]"), this.out);
+		assertFalse(Files.exists(out.resolve("add_one.prj")));
 	}
 
 	@Test

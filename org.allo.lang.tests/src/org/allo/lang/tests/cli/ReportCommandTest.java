@@ -37,6 +37,10 @@ class ReportCommandTest extends CliTestSupport {
 			fast = allo.customize(gemm)
 			fast.reorder("k", "j")
 			fast.pipeline("j")
+
+			systolic = allo.customize(gemm)
+			systolic.pipeline("k")
+			systolic.to(systolic.C, "C", axis=0)
 			""";
 
 	@Test
@@ -49,12 +53,13 @@ class ReportCommandTest extends CliTestSupport {
 	}
 
 	@Test
-	void aStepWithoutAPassGivesAWarningAndTheEstimateBeforeIt() throws Exception {
+	void aStepThePassesDoNotSupportGivesAWarningAndTheEstimateBeforeIt() throws Exception {
 		Path file = write("gemm.allo", GEMM);
 		assertEquals(AlloMain.OK, run("report", file.toString()));
-		assertEquals(file + ":17:1: warning: the estimate is of the unscheduled kernel: step 1 of schedule fast, fast.reorder, cannot be"
+		assertEquals(file + ":22:35: warning: the estimate covers steps 1-1 of 2: step 2 of schedule systolic, systolic.to, cannot be"
 				+ " applied yet [allo.estimate.partial-schedule]\n", err);
-		assertTrue(out.contains("note: the estimate is of the unscheduled kernel"), out);
+		assertTrue(out.contains("note: the estimate covers steps 1-1 of 2"), out);
+		assertTrue(out.contains("recurrence through C"), "the pipeline step before it is applied: " + out);
 	}
 
 	@Test
@@ -88,7 +93,7 @@ class ReportCommandTest extends CliTestSupport {
 	void anUnknownScheduleListsTheSchedules() throws Exception {
 		Path file = write("gemm.allo", GEMM);
 		assertEquals(AlloMain.USER_ERROR, run("report", file.toString(), "--schedule", "slow"));
-		assertEquals("allo: " + file + " has no schedule 'slow'; its schedules: plain, fast\n", err);
+		assertEquals("allo: " + file + " has no schedule 'slow'; its schedules: plain, fast, systolic\n", err);
 	}
 
 	@Test

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * C simulation of generated projects: g++ with {@code -std=c++17 -Wall -Werror} compiles the testbench and the
  * kernel against the workbench's headers, and the testbench exits 0 only when every output equals the
- * interpreter's bit for bit. Every example kernel that lowers always runs; the codegen cases run with
- * {@code -Dallo.csim=all} (the {@code csim-all} profile, which CI runs).
+ * interpreter's bit for bit. Every example design (each schedule with its steps applied) always runs; the
+ * codegen cases run with {@code -Dallo.csim=all} (the {@code csim-all} profile, which CI runs).
  */
 class CSimulationTest {
 

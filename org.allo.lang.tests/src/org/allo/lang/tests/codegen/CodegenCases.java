@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,13 +16,16 @@ import org.allo.lang.ir.IrModule;
 import org.allo.lang.lowering.Lowering;
 import org.allo.lang.lowering.LoweringResult;
 import org.allo.lang.schedule.ScheduleSteps;
+import org.allo.lang.schedule.passes.AppliedSchedule;
+import org.allo.lang.schedule.passes.ScheduleApplier;
+import org.allo.lang.scoping.Names;
 import org.allo.lang.tests.AlloProject;
 import org.allo.lang.tests.TestFiles;
 import org.eclipse.emf.ecore.resource.Resource;
 
 /**
  * The designs the generator tests use: the cases under {@code resources/codegen} (a {@code # kernel: K}
- * header, {@code # apply:} lines for {@link IrDirectives}) and every kernel of {@code examples/} that the
+ * header, the kernel's schedule in the file applied, {@code # apply:} lines for {@link IrDirectives}) and every kernel of {@code examples/} that the
  * lowering accepts.
  */
 final class CodegenCases {
@@ -50,34 +52,53 @@ final class CodegenCases {
 		assertTrue(header.find(), "missing '# kernel: NAME' header in " + file);
 		FunctionDef kernel = kernels(project, resource).stream().filter(f -> f.getName().equals(header.group(1))).findFirst()
 				.orElseThrow();
-		LoweringResult result = AlloProject.injector().getInstance(Lowering.class).lower(kernel);
-		assertTrue(result.succeeded(), () -> "lowering failed: " + result.errors());
-		IrDirectives.apply(source, result.module());
-		return new Design(file.getFileName().toString().replaceFirst("\\.allo$", ""), result.module());
+		IrModule module = scheduled(project, resource, kernel);
+		IrDirectives.apply(source, module);
+		return new Design(file.getFileName().toString().replaceFirst("\\.allo$", ""), module);
+	}
+
+	/** The kernel after the case's schedule of it (the last one), lowered as written when it has none. */
+	private static IrModule scheduled(AlloProject project, Resource resource, FunctionDef kernel) {
+		List<ScheduleSteps.Schedule> schedules = ScheduleSteps.of(project.module(resource)).stream().filter(s -> s.kernel() == kernel).toList();
+		if (schedules.isEmpty()) {
+			LoweringResult result = AlloProject.injector().getInstance(Lowering.class).lower(kernel);
+			assertTrue(result.succeeded(), () -> "lowering failed: " + result.errors());
+			return result.module();
+		}
+		AppliedSchedule applied = AlloProject.injector().getInstance(ScheduleApplier.class).apply(schedules.get(schedules.size() - 1));
+		assertTrue(applied.succeeded(), () -> "the schedule was refused: " + applied.errors());
+		return applied.module();
 	}
 
 	/**
-	 * The kernels of the examples that allo build would build (each customised kernel and the last kernel of
-	 * the file) and that lower, named example.kernel. Helper kernels are left out: random inputs for an index
-	 * parameter of a helper may address outside its arrays.
+	 * The designs of the examples that allo build would build: each schedule with its steps applied, named
+	 * example.schedule, and the last kernel of the file unscheduled when no schedule customises it, named
+	 * example.kernel; those that lower and whose steps apply. Helper kernels are left out: random inputs for
+	 * an index parameter of a helper may address outside its arrays.
 	 */
 	static List<Design> examples() {
 		List<Design> designs = new ArrayList<>();
 		for (Path file : TestFiles.alloFiles(TestFiles.repository().resolve("examples"))) {
 			AlloProject project = new AlloProject();
 			Resource resource = project.load(file);
-			Set<FunctionDef> tops = new LinkedHashSet<>();
-			ScheduleSteps.of(project.module(resource)).stream().map(ScheduleSteps.Schedule::kernel).filter(Objects::nonNull)
-					.forEach(tops::add);
-			List<FunctionDef> all = kernels(project, resource);
-			if (!all.isEmpty()) {
-				tops.add(all.get(all.size() - 1));
+			String example = file.getFileName().toString().replaceFirst("\\.allo$", "");
+			Set<FunctionDef> customised = new LinkedHashSet<>();
+			for (ScheduleSteps.Schedule schedule : ScheduleSteps.of(project.module(resource))) {
+				if (schedule.kernel() == null) {
+					continue;
+				}
+				customised.add(schedule.kernel());
+				AppliedSchedule applied = AlloProject.injector().getInstance(ScheduleApplier.class).apply(schedule);
+				if (applied.succeeded()) {
+					designs.add(new Design(example + "." + Names.nameOf(schedule.binding()), applied.module()));
+				}
 			}
-			for (FunctionDef kernel : tops) {
-				LoweringResult result = AlloProject.injector().getInstance(Lowering.class).lower(kernel);
+			List<FunctionDef> all = kernels(project, resource);
+			FunctionDef last = all.isEmpty() ? null : all.get(all.size() - 1);
+			if (last != null && !customised.contains(last)) {
+				LoweringResult result = AlloProject.injector().getInstance(Lowering.class).lower(last);
 				if (result.succeeded()) {
-					designs.add(new Design(file.getFileName().toString().replaceFirst("\\.allo$", "") + "." + kernel.getName(),
-							result.module()));
+					designs.add(new Design(example + "." + last.getName(), result.module()));
 				}
 			}
 		}

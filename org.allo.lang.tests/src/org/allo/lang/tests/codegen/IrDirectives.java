@@ -18,8 +18,8 @@ import org.allo.lang.ir.IrValue;
 import org.eclipse.emf.ecore.EObject;
 
 /**
- * Sets the IR attributes that the schedule passes (issue #5) will set, so that generator cases can cover
- * every pragma before the passes exist. A case states them in header lines:
+ * Sets IR attributes directly, for generator cases that a schedule in the file does not express yet
+ * (a case with a schedule has it applied first). A case states them in header lines:
  * <pre>
  * # apply: pipeline LOOP II [rewind]      # apply: unroll LOOP FACTOR     # apply: parallel LOOP
  * # apply: dataflow LOOP|FUNCTION         # apply: inline FUNCTION

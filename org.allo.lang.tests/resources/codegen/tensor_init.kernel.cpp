@@ -7,48 +7,90 @@
 #include <hls_math.h>
 #include <hls_stream.h>
 
-void scale(
-  int32_t A[8],
-  int32_t out0[8]
+void double_rows(
+  int32_t A[4][6],
+  int32_t out0[4][6]
 ) {
-  int32_t B[8];
-  l_B_init: for (int i0 = 0; i0 < 8; i0++) {
-    B[i0] = 0;
+  int32_t B[4][6];
+  l_B_init: for (int i0 = 0; i0 < 4; i0++) {
+    l_B_init_1: for (int i1 = 0; i1 < 6; i1++) {
+      B[i0][i1] = 0;
+    }
   }
-  l_S_i_0_i: for (int i = 0; i < 8; i++) {
-    B[i] = (int32_t)((int64_t)A[i] * 3LL);
+  l_S_i_j_0_i: for (int i = 0; i < 4; i++) {
+    l_j: for (int j = 0; j < 6; j++) {
+      B[i][j] = (int32_t)((int64_t)A[i][j] * 2LL);
+    }
   }
-  l_return_0: for (int i0 = 0; i0 < 8; i0++) {
-    out0[i0] = B[i0];
+  l_return_0: for (int i0 = 0; i0 < 4; i0++) {
+    l_return_0_1: for (int i1 = 0; i1 < 6; i1++) {
+      out0[i0][i1] = B[i0][i1];
+    }
   }
+}
+
+int32_t row_sum(
+  int32_t row[6]
+) {
+  int32_t total = 0;
+  l_S_j_0_j: for (int j = 0; j < 6; j++) {
+    total = (int32_t)((ap_int<33>)((ap_int<33>)total + (ap_int<33>)row[j])).to_int64();
+  }
+  return total;
 }
 
 extern "C" {
 
-void outer(
+void tensor_init(
   int32_t *A,
-  int32_t *output_0
+  int32_t *output_0,
+  int16_t *output_1,
+  int32_t *output_2
 ) {
   #pragma HLS interface m_axi port=A offset=slave bundle=gmem0
   #pragma HLS interface m_axi port=output_0 offset=slave bundle=gmem1
+  #pragma HLS interface m_axi port=output_1 offset=slave bundle=gmem2
+  #pragma HLS interface m_axi port=output_2 offset=slave bundle=gmem3
   #pragma HLS interface s_axilite port=return bundle=control
-  int32_t A_buf[8];
-  l_load_A: for (int i0 = 0; i0 < 8; i0++) {
+  int32_t A_buf[4][6];
+  l_load_A: for (int i0 = 0; i0 < 4; i0++) {
+    l_load_A_1: for (int i1 = 0; i1 < 6; i1++) {
+      #pragma HLS pipeline II=1
+      A_buf[i0][i1] = A[i0 * 6 + i1];
+    }
+  }
+  int32_t tmp[4][6];
+  double_rows(A_buf, tmp);
+  int32_t copy[4][6];
+  l_copy_init: for (int i0 = 0; i0 < 4; i0++) {
+    l_copy_init_1: for (int i1 = 0; i1 < 6; i1++) {
+      copy[i0][i1] = tmp[i0][i1];
+    }
+  }
+  int16_t last[6];
+  l_last_init: for (int i0 = 0; i0 < 6; i0++) {
+    last[i0] = (int16_t)copy[3][i0];
+  }
+  int32_t sums[4];
+  l_sums_init: for (int i0 = 0; i0 < 4; i0++) {
+    sums[i0] = 0;
+  }
+  l_S_r_0_r: for (int r = 0; r < 4; r++) {
+    sums[r] = row_sum(copy[r]);
+  }
+  l_store_output_0: for (int i0 = 0; i0 < 4; i0++) {
+    l_store_output_0_1: for (int i1 = 0; i1 < 6; i1++) {
+      #pragma HLS pipeline II=1
+      output_0[i0 * 6 + i1] = copy[i0][i1];
+    }
+  }
+  l_store_output_1: for (int i0 = 0; i0 < 6; i0++) {
     #pragma HLS pipeline II=1
-    A_buf[i0] = A[i0];
+    output_1[i0] = last[i0];
   }
-  int32_t C[8];
-  scale(A_buf, C);
-  int32_t D[8];
-  l_D_init: for (int i0 = 0; i0 < 8; i0++) {
-    D[i0] = C[i0];
-  }
-  l_S_i_0_i: for (int i = 0; i < 8; i++) {
-    D[i] = (int32_t)((ap_int<34>)((ap_int<34>)(ap_int<33>)((ap_int<33>)D[i] + (ap_int<33>)C[i]) + (ap_int<34>)1LL)).to_int64();
-  }
-  l_store_output_0: for (int i0 = 0; i0 < 8; i0++) {
+  l_store_output_2: for (int i0 = 0; i0 < 4; i0++) {
     #pragma HLS pipeline II=1
-    output_0[i0] = D[i0];
+    output_2[i0] = sums[i0];
   }
 }
 

@@ -211,9 +211,39 @@ final class ExpressionEmitter {
 		case NOT -> conversions.convert(new CExpr.Unary("!", condition(unary.getOperand())), CType.BOOL, type);
 		case NEG -> exactly(new CExpr.Unary("-", emitAs(unary.getOperand(), type)), type);
 		case INVERT -> exactly(new CExpr.Unary("~", emitAs(unary.getOperand(), type)), type);
-		case REVERSE, BITCAST -> throw new CodegenException("x." + unary.getOp().getLiteral().toLowerCase()
-				+ "() has no C++ form yet (line " + statementLine(unary) + "); write the bit loop out in the kernel to build this design");
+		case REVERSE -> reverse(unary.getOperand(), type);
+		case BITCAST -> bitcast(unary.getOperand(), type);
 		};
+	}
+
+	/** The low bits of the operand (as many as the result has) in reverse order, like BitReinterpretation.reverse. */
+	private CExpr reverse(IrExpr operand, CType type) {
+		int width = type.kind() == Kind.BOOL ? 1 : type.bits();
+		CType bits = CType.apInt(width, false);
+		CExpr reversed = helpers.call(Helper.REVERSE, "allo_reverse<" + width + ">", emitAs(operand, bits));
+		return conversions.convert(reversed, bits, type);
+	}
+
+	/** The operand's bit pattern read as the result type, like BitReinterpretation.bitcast. */
+	private CExpr bitcast(IrExpr operand, CType type) {
+		CType from = typeOf(operand);
+		if (type.kind() == Kind.FLOAT && !from.isFloatingPoint()) {
+			return helpers.call(Helper.FLOAT_OF_BITS, "allo_float_of_bits", emitAs(operand, CType.integer(32, false)));
+		}
+		if (type.kind() == Kind.DOUBLE && !from.isFloatingPoint()) {
+			return helpers.call(Helper.DOUBLE_OF_BITS, "allo_double_of_bits", emitAs(operand, CType.integer(64, false)));
+		}
+		if (from.kind() == Kind.FLOAT && type.bits() == 32) {
+			return conversions.convert(helpers.call(Helper.BITS_OF_FLOAT, "allo_bits_of_float", emit(operand)), CType.integer(32, false), type);
+		}
+		if (from.kind() == Kind.DOUBLE && type.bits() == 64) {
+			return conversions.convert(helpers.call(Helper.BITS_OF_DOUBLE, "allo_bits_of_double", emit(operand)), CType.integer(64, false), type);
+		}
+		if (!from.isFloatingPoint() && !type.isFloatingPoint()) {
+			return emitAs(operand, type);
+		}
+		throw new CodegenException(".bitcast() between " + from.spelling() + " and " + type.spelling()
+				+ " has no C++ form (line " + statementLine(operand) + "); hls::half exposes no bit pattern, so compute float16 values in float32 to build this design");
 	}
 
 	private static int statementLine(EObject node) {

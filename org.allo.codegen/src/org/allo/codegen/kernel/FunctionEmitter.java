@@ -29,6 +29,7 @@ import org.allo.lang.ir.IrReturn;
 import org.allo.lang.ir.IrStatement;
 import org.allo.lang.ir.IrStore;
 import org.allo.lang.ir.IrStreamPut;
+import org.allo.lang.ir.IrTensorType;
 import org.allo.lang.ir.IrType;
 import org.allo.lang.ir.IrValue;
 import org.allo.lang.ir.IrWhile;
@@ -244,25 +245,44 @@ final class FunctionEmitter {
 		out.add(new CStmt.Declare(type, name, shape, scalarInit, buffer.isStateful()));
 		out.addAll(bufferPragmas(buffer, name));
 		if (alloc.getInit() != null && !scalar && !buffer.isStateful()) {
-			out.addAll(tensorInit(alloc.getInit(), buffer, name, shape));
+			out.addAll(initialization(alloc.getInit(), name, type, shape));
 		}
 		return out;
 	}
 
 	/**
-	 * The initial value of a local tensor: a call's result is written by the callee into the tensor
-	 * (its output argument), another tensor is copied element by element, a scalar is broadcast.
+	 * A tensor-typed init is a copy of that value: a call writes straight into the array (its output argument)
+	 * when the element types agree, a buffer or view is copied element by element; a scalar init fills the array.
 	 */
-	private List<CStmt> tensorInit(IrExpr init, IrBuffer buffer, String name, List<Long> shape) {
+	private List<CStmt> initialization(IrExpr init, String name, CType type, List<Long> shape) {
 		CExpr array = new CExpr.Name(name);
-		if (init instanceof IrCall call && !Signatures.returnsScalar(call.getFunction())) {
-			return List.of(new CStmt.ExprStmt(calls.call(call, expressions, List.of(array))));
+		String label = "l_" + name + "_init";
+		if (init.getType() instanceof IrTensorType && init instanceof IrCall call) {
+			CType result = ExpressionEmitter.typeOf(call);
+			if (result.equals(type)) {
+				return List.of(new CStmt.ExprStmt(calls.call(call, expressions, List.of(array))));
+			}
+			String temporary = "result" + temporaries++;
+			List<CStmt> out = new ArrayList<>();
+			out.add(new CStmt.Declare(result, temporary, shape, null, false));
+			out.add(new CStmt.ExprStmt(calls.call(call, expressions, List.of(new CExpr.Name(temporary)))));
+			out.addAll(copy(label, shape, index -> elementCopy(array, index, new CExpr.Index(new CExpr.Name(temporary), index), result, type), false));
+			return out;
 		}
-		if (init instanceof IrLoad load && load.getIndices().isEmpty() && !CTypes.shape(load.getBuffer().getType()).isEmpty()) {
-			return store(init, buffer.getType(), "l_" + name + "_init", index -> new CExpr.Index(array, index), false);
+		if (init.getType() instanceof IrTensorType && init instanceof IrLoad load) {
+			CType source = CTypes.of(load.getBuffer().getType());
+			return copy(label, shape, index -> {
+				List<CExpr> full = new ArrayList<>(expressions.indices(load.getIndices()));
+				full.addAll(index);
+				return elementCopy(array, index, new CExpr.Index(expressions.access(load.getBuffer(), List.of()), full), source, type);
+			}, false);
 		}
-		CExpr value = expressions.emitAs(init, CTypes.of(buffer.getType()));
-		return copy("l_" + name + "_init", shape, index -> new CStmt.ExprStmt(new CExpr.Assign(new CExpr.Index(array, index), value)), false);
+		CExpr value = expressions.emitAs(init, type);
+		return copy(label, shape, index -> new CStmt.ExprStmt(new CExpr.Assign(new CExpr.Index(array, index), value)), false);
+	}
+
+	private CStmt elementCopy(CExpr array, List<CExpr> index, CExpr source, CType from, CType to) {
+		return new CStmt.ExprStmt(new CExpr.Assign(new CExpr.Index(array, index), expressions.conversions().convert(source, from, to)));
 	}
 
 	/** A call for its effect; results it passes back through output arguments land in fresh temporaries. */

@@ -9,7 +9,7 @@ import org.allo.codegen.cpp.CExpr;
 
 /**
  * Small C++ helper functions for operations C++ has no operator for (floor division, integer power,
- * bfloat16 rounding, Allo's exact log2). A kernel file defines only the helpers it uses; their bodies use
+ * bfloat16 rounding, Allo's exact log2, bit reversal, float bit patterns). A kernel file defines only the helpers it uses; their bodies use
  * only operators both header sets provide.
  */
 final class Helpers {
@@ -72,6 +72,46 @@ final class Helpers {
 				    return e;
 				  }
 				  return std::log(x) / std::log(2.0);
+				}
+				"""),
+		REVERSE("""
+				// bit i of x becomes bit W-1-i
+				template <int W>
+				static ap_uint<W> allo_reverse(ap_uint<W> x) {
+				  ap_uint<W> r = 0;
+				  for (int i = 0; i < W; i++) {
+				    r.range(W - 1 - i, W - 1 - i) = x[i] ? 1 : 0;
+				  }
+				  return r;
+				}
+				"""),
+		// IEEE bit patterns and back by type punning through a union, which GCC and Vitis HLS define
+		FLOAT_OF_BITS("""
+				static float allo_float_of_bits(uint32_t b) {
+				  union { uint32_t i; float f; } u;
+				  u.i = b;
+				  return u.f;
+				}
+				"""),
+		BITS_OF_FLOAT("""
+				static uint32_t allo_bits_of_float(float f) {
+				  union { uint32_t i; float f; } u;
+				  u.f = f;
+				  return u.i;
+				}
+				"""),
+		DOUBLE_OF_BITS("""
+				static double allo_double_of_bits(uint64_t b) {
+				  union { uint64_t i; double f; } u;
+				  u.i = b;
+				  return u.f;
+				}
+				"""),
+		BITS_OF_DOUBLE("""
+				static uint64_t allo_bits_of_double(double f) {
+				  union { uint64_t i; double f; } u;
+				  u.f = f;
+				  return u.i;
 				}
 				""");
 

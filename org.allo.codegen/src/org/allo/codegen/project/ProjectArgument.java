@@ -8,6 +8,15 @@ package org.allo.codegen.project;
 public record ProjectArgument(int index, String name, String type, long count, boolean pointer, boolean input,
 		boolean output) {
 
+	/**
+	 * The C++ variable that holds this argument in the testbench and the host program: prefixed, because a
+	 * parameter name such as {@code gamma} or {@code kernel} would otherwise clash with libc or with the
+	 * program's own locals.
+	 */
+	public String variable() {
+		return "arg_" + name;
+	}
+
 	public String dataFile() {
 		return "data/" + name + ".dat";
 	}

@@ -15,17 +15,14 @@ class ProjectTemplates {
 #include "allo_data.h"
 #include "kernel.h"
 
-// The arguments live in their own namespace: a parameter may be named like a C library function (gamma, y0).
-namespace args {
 «FOR a : m.arguments»
-static «a.type» «a.name»[«a.count»];
+static «a.type» «a.variable»[«a.count»];
 «ENDFOR»
-}
 
 int main() {
   long failures = 0;
   «FOR a : m.arguments.filter[input]»
-  failures += allo_data::read("«a.dataFile»", args::«a.name», «a.count»);
+  failures += allo_data::read("«a.dataFile»", «a.variable», «a.count»);
   «ENDFOR»
   if (failures != 0) {
     std::printf("TEST FAILED: missing input data\n");
@@ -33,7 +30,7 @@ int main() {
   }
   «m.top»(«m.arguments.map[callArgument].join(', ')»);
   «FOR a : m.arguments.filter[output]»
-  failures += allo_data::check("«a.goldenFile»", args::«a.name», «a.count», "«a.name»");
+  failures += allo_data::check("«a.goldenFile»", «a.variable», «a.count», "«a.name»");
   «ENDFOR»
   if (failures != 0) {
     std::printf("TEST FAILED: %ld mismatching elements\n", failures);
@@ -45,7 +42,7 @@ int main() {
 '''
 
 	private def static callArgument(ProjectArgument a) {
-		if (a.pointer) "args::" + a.name else "args::" + a.name + "[0]"
+		if (a.pointer) a.variable else a.variable + "[0]"
 	}
 
 	/** The host program with the native XRT API: device, xclbin, kernel, one buffer object per array argument. */
@@ -72,13 +69,13 @@ int main(int argc, char **argv) {
   long failures = 0;
   «FOR a : m.arguments»
   «IF a.pointer»
-  xrt::bo «a.name»_bo(device, sizeof(«a.type») * «a.count», kernel.group_id(«a.index»));
-  «a.type» *«a.name» = «a.name»_bo.map<«a.type» *>();
+  xrt::bo «a.variable»_bo(device, sizeof(«a.type») * «a.count», kernel.group_id(«a.index»));
+  «a.type» *«a.variable» = «a.variable»_bo.map<«a.type» *>();
   «ELSE»
-  «a.type» «a.name»[1];
+  «a.type» «a.variable»[1];
   «ENDIF»
   «IF a.input»
-  failures += allo_data::read("«a.dataFile»", args::«a.name», «a.count»);
+  failures += allo_data::read("«a.dataFile»", «a.variable», «a.count»);
   «ENDIF»
   «ENDFOR»
   if (failures != 0) {
@@ -86,13 +83,13 @@ int main(int argc, char **argv) {
     return 2;
   }
   «FOR a : m.arguments.filter[pointer && input]»
-  «a.name»_bo.sync(XCL_BO_SYNC_BO_TO_DEVICE);
+  «a.variable»_bo.sync(XCL_BO_SYNC_BO_TO_DEVICE);
   «ENDFOR»
   xrt::run run = kernel(«m.arguments.map[hostArgument].join(', ')»);
   run.wait();
   «FOR a : m.arguments.filter[output]»
-  «a.name»_bo.sync(XCL_BO_SYNC_BO_FROM_DEVICE);
-  failures += allo_data::check("«a.goldenFile»", args::«a.name», «a.count», "«a.name»");
+  «a.variable»_bo.sync(XCL_BO_SYNC_BO_FROM_DEVICE);
+  failures += allo_data::check("«a.goldenFile»", «a.variable», «a.count», "«a.name»");
   «ENDFOR»
   if (failures != 0) {
     std::printf("TEST FAILED: %ld mismatching elements\n", failures);
@@ -104,7 +101,7 @@ int main(int argc, char **argv) {
 '''
 
 	private def static hostArgument(ProjectArgument a) {
-		if (a.pointer) a.name + "_bo" else a.name + "[0]"
+		if (a.pointer) a.variable + "_bo" else a.variable + "[0]"
 	}
 
 	/**

@@ -15,7 +15,6 @@ import org.allo.lang.schedule.passes.AppliedSchedule;
 import org.allo.lang.schedule.passes.ScheduleApplier;
 import org.allo.lang.scoping.Names;
 import org.allo.lang.validation.Diagnostic;
-import org.eclipse.emf.ecore.resource.Resource;
 
 /**
  * What {@code show} and {@code sim} share: check a file, find kernel K (or schedule S) in it and
@@ -121,23 +120,6 @@ final class KernelLoader {
 			return null;
 		}
 		return result.module();
-	}
-
-	/** The checked file, or null when it cannot be read or has errors (printed here). */
-	Resource checked(Workspace workspace, String file) {
-		Workspace.Checked checked = workspace.check(file);
-		if (checked.unreadable() != null) {
-			err.println("allo: cannot read " + file + ": " + checked.unreadable());
-			return null;
-		}
-		if (checked.crash() != null) {
-			throw new IllegalStateException("a check crashed on " + file, checked.crash());
-		}
-		if (checked.diagnostics().stream().anyMatch(Diagnostic::isError)) {
-			report(file, checked.diagnostics());
-			return null;
-		}
-		return checked.resource();
 	}
 
 	void report(String file, List<Diagnostic> diagnostics) {

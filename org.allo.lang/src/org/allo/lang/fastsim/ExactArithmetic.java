@@ -40,7 +40,7 @@ final class ExactArithmetic {
 		default -> {
 			aligned(binary, left, right, "a comparison");
 			method.visitInsn(Opcodes.LCMP);
-			compare(op);
+			compare(method, op);
 			yield conversions.truthValue(result);
 		}
 		};
@@ -180,8 +180,8 @@ final class ExactArithmetic {
 		return new Rep[] { a, b };
 	}
 
-	/** [int from LCMP] → an int that is non-zero when the comparison holds. */
-	private void compare(IrBinaryOp op) {
+	/** [int from LCMP, DCMPL or DCMPG] → an int that is non-zero when the comparison holds. */
+	static void compare(MethodVisitor method, IrBinaryOp op) {
 		Label isFalse = new Label();
 		Label done = new Label();
 		method.visitJumpInsn(switch (op) {

@@ -290,23 +290,9 @@ final class ExpressionEmitter {
 
 	/** [double a, double b] → an int that is non-zero when the comparison holds; false on NaN except for !=. */
 	private void compareDoubles(IrBinaryOp op) {
-		Label isFalse = new Label();
-		Label done = new Label();
 		boolean lowOnNaN = op == IrBinaryOp.GT || op == IrBinaryOp.GE || op == IrBinaryOp.EQ || op == IrBinaryOp.NE;
 		method.visitInsn(lowOnNaN ? Opcodes.DCMPL : Opcodes.DCMPG);
-		method.visitJumpInsn(switch (op) {
-		case LT -> Opcodes.IFGE;
-		case LE -> Opcodes.IFGT;
-		case GT -> Opcodes.IFLE;
-		case GE -> Opcodes.IFLT;
-		case EQ -> Opcodes.IFNE;
-		default -> Opcodes.IFEQ;
-		}, isFalse);
-		method.visitInsn(Opcodes.ICONST_1);
-		method.visitJumpInsn(Opcodes.GOTO, done);
-		method.visitLabel(isFalse);
-		method.visitInsn(Opcodes.ICONST_0);
-		method.visitLabel(done);
+		ExactArithmetic.compare(method, op);
 	}
 
 	private void math(String name, String descriptor) {

@@ -92,18 +92,7 @@ public final class TypeRules {
 	}
 
 	private static Type addSub(Type l, Type r) {
-		if (l instanceof FloatType || r instanceof FloatType) {
-			return floatRule(l, r);
-		}
-		if (bothIndex(l, r)) {
-			return IndexType.INSTANCE;
-		}
-		Num a = num(l);
-		Num b = num(r);
-		boolean signed = a.signed() || b.signed();
-		int fracs = Math.max(a.fracs(), b.fracs());
-		int intBits = Math.max(a.intBitsIn(signed), b.intBitsIn(signed)) + 1;
-		return make(signed, intBits, fracs, a.fixed() || b.fixed());
+		return aligned(l, r, 1);
 	}
 
 	private static Type mul(Type l, Type r) {
@@ -144,6 +133,11 @@ public final class TypeRules {
 
 	/** The type both operands are cast to for %, comparisons, select and min/max. */
 	private static Type common(Type l, Type r) {
+		return aligned(l, r, 0);
+	}
+
+	/** Both operands aligned to the wider integer part and the finer fraction, plus {@code carryBits} (1 for + and -). */
+	private static Type aligned(Type l, Type r, int carryBits) {
 		if (l instanceof FloatType || r instanceof FloatType) {
 			return floatRule(l, r);
 		}
@@ -154,7 +148,7 @@ public final class TypeRules {
 		Num b = num(r);
 		boolean signed = a.signed() || b.signed();
 		int fracs = Math.max(a.fracs(), b.fracs());
-		int intBits = Math.max(a.intBitsIn(signed), b.intBitsIn(signed));
+		int intBits = Math.max(a.intBitsIn(signed), b.intBitsIn(signed)) + carryBits;
 		return make(signed, intBits, fracs, a.fixed() || b.fixed());
 	}
 

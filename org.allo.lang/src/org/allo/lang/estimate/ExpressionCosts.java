@@ -52,16 +52,20 @@ final class ExpressionCosts {
 		return operands + own(expr);
 	}
 
-	/** Cycles from {@code source} (a node inside {@code root}) producing its value to {@code root} producing its own; -1 when not inside. */
-	long path(IrExpr root, EObject source) {
+	/**
+	 * Cycles from {@code source} (a node inside {@code root}) producing its value to {@code root}
+	 * producing its own; -1 when not inside. {@code carried}: the path closes a loop-carried
+	 * recurrence, where Vitis binds the operators' faster cores (their recurrence latencies).
+	 */
+	long path(IrExpr root, EObject source, boolean carried) {
 		if (root == source) {
 			return 0;
 		}
 		for (EObject child : root.eContents()) {
 			if (child instanceof IrExpr operand && !(root instanceof IrLoad)) {
-				long below = path(operand, source);
+				long below = path(operand, source, carried);
 				if (below >= 0) {
-					return below + own(root);
+					return below + (carried ? operations.recurrenceLatency(root) : own(root));
 				}
 			}
 		}

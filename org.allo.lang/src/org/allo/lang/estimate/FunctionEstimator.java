@@ -241,13 +241,18 @@ final class FunctionEstimator {
 				return inPipeline(loop, count, context);
 			}
 			if (loop.getPipelineII() > 0) {
-				return pipelined(loop, count, context);
+				return pipelined(loop, count, context, new IiLimit(IiLimit.Kind.REQUESTED, loop.getPipelineII(),
+						"requested by pipeline(" + loop.getLoopName() + ")"));
 			}
 			if (loop.getUnrollFactor() >= 0) {
 				return unrolled(loop, count, context);
 			}
 			if (loop.isDataflow()) {
 				return dataflowLoop(loop, count, context);
+			}
+			if (pipelinedAutomatically(loop, count)) {
+				return pipelined(loop, count, context, new IiLimit(IiLimit.Kind.REQUESTED, 1, "pipelined automatically by Vitis HLS: an innermost loop of "
+						+ "at least " + device.number("auto.pipeline.min.trips") + " iterations"));
 			}
 			return sequential(loop, count, context);
 		} finally {
@@ -259,12 +264,31 @@ final class FunctionEstimator {
 		long n = Math.max(1, Math.round(count.count()));
 		List<LoopEstimate> inner = new ArrayList<>();
 		long body = block(loop.getBody().getStatements(), context.inside(count.count(), n, true, context.tally()), inner);
-		long step = longest(Recurrences.limits(new Region(loop, 1, innerTrips(loop)), costs, storage.storeLatency(), true));
+		long step = longest(Recurrences.limits(new Region(loop, 1, innerTrips(loop)), costs, storage.recurrenceStoreLatency(), true));
 		long latency = body + (n - 1) * step;
 		return new Timing(estimate(loop, count, Mode.IN_PIPELINE, 0, 0, List.of(), body, latency, context, inner), false, 0, latency, 1);
 	}
 
-	private Timing pipelined(IrFor loop, TripCounts.Trips count, Context context) {
+	/**
+	 * Vitis HLS pipelines an innermost loop without a pragma when its trip count reaches the
+	 * threshold (config_compile -pipeline_loops); a loop that calls a function is left alone, as
+	 * the callee keeps its own schedule.
+	 */
+	private boolean pipelinedAutomatically(IrFor loop, TripCounts.Trips count) {
+		if (!count.exact() || count.count() < device.number("auto.pipeline.min.trips")) {
+			return false;
+		}
+		var contents = loop.getBody().eAllContents();
+		while (contents.hasNext()) {
+			EObject node = contents.next();
+			if (node instanceof IrFor || node instanceof IrWhile || node instanceof IrCall) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private Timing pipelined(IrFor loop, TripCounts.Trips count, Context context, IiLimit requested) {
 		long n = Math.max(1, Math.round(count.count()));
 		long factor = loop.getUnrollFactor() < 0 ? 1 : loop.getUnrollFactor() == 0 ? n : Math.min(n, loop.getUnrollFactor());
 		double pipelineTrips = Math.ceil(count.count() / factor);
@@ -274,12 +298,12 @@ final class FunctionEstimator {
 		Map<IrFor, Long> innerTrips = innerTrips(loop);
 		long depth = body;
 		if (factor > 1) {
-			depth += (factor - 1) * longest(Recurrences.limits(new Region(loop, 1, innerTrips), costs, storage.storeLatency(), true));
+			depth += (factor - 1) * longest(Recurrences.limits(new Region(loop, 1, innerTrips), costs, storage.recurrenceStoreLatency(), true));
 		}
 		Region region = new Region(loop, factor, innerTrips);
 		List<IiLimit> limits = new ArrayList<>();
-		limits.add(new IiLimit(IiLimit.Kind.REQUESTED, loop.getPipelineII(), "requested by pipeline(" + loop.getLoopName() + ")"));
-		limits.addAll(Recurrences.limits(region, costs, storage.storeLatency(), false));
+		limits.add(requested);
+		limits.addAll(Recurrences.limits(region, costs, storage.recurrenceStoreLatency(), false));
 		limits.addAll(Accesses.limits(region, storage));
 		limits.addAll(callLimits(loop));
 		limits.sort((a, b) -> Integer.compare(b.ii(), a.ii()));
@@ -312,7 +336,7 @@ final class FunctionEstimator {
 		List<LoopEstimate> inner = new ArrayList<>();
 		long body = block(loop.getBody().getStatements(), context.inside(blocks, factor, true, context.tally()), inner);
 		Map<IrFor, Long> innerTrips = innerTrips(loop);
-		long step = longest(Recurrences.limits(new Region(loop, 1, innerTrips), costs, storage.storeLatency(), true));
+		long step = longest(Recurrences.limits(new Region(loop, 1, innerTrips), costs, storage.recurrenceStoreLatency(), true));
 		List<IiLimit> ports = Accesses.limits(new Region(loop, factor, innerTrips), storage);
 		long blockLatency = body + Math.max((factor - 1) * step, longest(ports) - 1);
 		long latency = blocks <= 1 ? blockLatency
@@ -326,7 +350,7 @@ final class FunctionEstimator {
 		List<IrStatement> statements = loop.getBody().getStatements();
 		if (statements.size() == 1 && statements.get(0) instanceof IrFor only) {
 			Timing child = loop(only, body);
-			if (child.pipeline() && trips.of(only).exact() && count.exact()) {
+			if (child.pipeline()) {
 				return flattened(loop, count, context, child);
 			}
 			inner.add(child.estimate());
@@ -342,14 +366,19 @@ final class FunctionEstimator {
 		return new Timing(estimate(loop, count, Mode.SEQUENTIAL, 0, 0, List.of(), iteration, latency, context, inner), false, 0, latency, 1);
 	}
 
-	/** HLS turns a perfect nest around a pipeline into one pipeline over all the nest's iterations. */
+	/**
+	 * HLS turns a perfect nest around a pipeline into one pipeline over all the nest's iterations;
+	 * a semi-perfect one too, where only the outermost flattened loop has variable bounds (trmm's
+	 * triangular k1 around the pipelined j1). {@code child} is a pipeline or flattened nest with
+	 * constant bounds.
+	 */
 	private Timing flattened(IrFor loop, TripCounts.Trips count, Context context, Timing child) {
 		double pipelineTrips = count.count() * child.pipelineTrips();
 		long latency = child.depth() + Math.round(Math.max(0, pipelineTrips - 1) * child.ii()) + device.number("pipeline.overhead");
 		LoopEstimate share = withLatency(child.estimate(), Math.round(child.pipelineTrips() * child.ii()));
 		LoopEstimate estimate = estimate(loop, count, Mode.FLATTENED, 0, child.ii(), List.of(), child.depth(), latency, context,
 				List.of(share));
-		return new Timing(estimate, true, child.ii(), child.depth(), pipelineTrips);
+		return new Timing(estimate, count.exact(), child.ii(), child.depth(), pipelineTrips);
 	}
 
 	private static LoopEstimate withLatency(LoopEstimate loop, long latency) {

@@ -54,6 +54,20 @@ public final class Operations {
 		return null;
 	}
 
+	/**
+	 * Cycles of {@code expr}'s operator on a loop-carried recurrence: Vitis binds a faster core
+	 * there when the table has one ({@code <op>.recurrence.latency}), else the operator's latency;
+	 * 0 for nodes without an operator.
+	 */
+	public int recurrenceLatency(IrExpr expr) {
+		Operation operation = of(expr);
+		if (operation == null) {
+			return 0;
+		}
+		String key = operation.name() + ".recurrence.latency";
+		return device.has(key) ? (int) device.number(key) : operation.latency();
+	}
+
 	private Operation binary(IrBinary binary) {
 		IrType operandType = binary.getLeft().getType();
 		IrBinaryOp op = binary.getOp();

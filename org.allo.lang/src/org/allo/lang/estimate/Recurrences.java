@@ -24,9 +24,10 @@ import org.eclipse.emf.ecore.util.EcoreUtil;
  * and updated from its own value ({@code acc = acc + x}), or an array element read and written at
  * the same indices that do not use the loop's variable ({@code C[i, j] += ...} under a loop over
  * {@code k}), so the next iteration must wait for this one's update. The II is the latency of the
- * update (read, the operators between read and write, write); when the update sits in unrolled
- * loops whose variables it does not use, their copies chain one after the other within the
- * iteration and the recurrence is that many updates long.
+ * update (read, the operators between read and write at their recurrence latencies, and the
+ * store's cycles on a recurrence); when the update sits in unrolled loops whose variables it does
+ * not use, their copies chain one after the other within the iteration and the recurrence is that
+ * many updates long.
  */
 final class Recurrences {
 
@@ -36,14 +37,16 @@ final class Recurrences {
 	/**
 	 * The recurrences of {@code region}'s loop, the longest first. {@code forwarded}: between the
 	 * unrolled copies of one iteration HLS forwards the value in a register, so only the operators
-	 * between read and write count; across pipeline iterations the memory's read and write do too.
+	 * between read and write count, at their full latencies; across pipeline iterations the
+	 * memory's read and {@code storeLatency} do too, and the operators count at their recurrence
+	 * latencies.
 	 */
 	static List<IiLimit> limits(Region region, ExpressionCosts costs, long storeLatency, boolean forwarded) {
 		List<IiLimit> limits = new ArrayList<>();
 		IrFor loop = region.loop();
 		loop.getBody().eAllContents().forEachRemaining(node -> {
 			if (node instanceof IrAssign assign && assign.getTarget() != null && !declaredInside(assign.getTarget(), loop)) {
-				scalar(region, costs, assign, limits);
+				scalar(region, costs, !forwarded, assign, limits);
 			} else if (node instanceof IrStore store && store.getBuffer() != null) {
 				element(region, costs, forwarded ? 0 : storeLatency, forwarded, store, limits);
 			}
@@ -52,12 +55,12 @@ final class Recurrences {
 		return limits;
 	}
 
-	private static void scalar(Region region, ExpressionCosts costs, IrAssign assign, List<IiLimit> limits) {
+	private static void scalar(Region region, ExpressionCosts costs, boolean carried, IrAssign assign, List<IiLimit> limits) {
 		IrVarRef read = find(assign.getValue(), IrVarRef.class, ref -> ref.getVar() == assign.getTarget());
 		if (read == null) {
 			return;
 		}
-		long path = costs.path(assign.getValue(), read);
+		long path = costs.path(assign.getValue(), read, carried);
 		long chain = chained(region, assign, Set.of());
 		long ii = Math.max(1, chain * path);
 		limits.add(new IiLimit(IiLimit.Kind.RECURRENCE, (int) ii, "recurrence through " + assign.getTarget().getName() + ": "
@@ -77,7 +80,7 @@ final class Recurrences {
 		}
 		Set<IrVar> indexVars = new HashSet<>();
 		store.getIndices().forEach(index -> indexVars.addAll(Region.variables(index)));
-		long path = costs.path(store.getValue(), read);
+		long path = costs.path(store.getValue(), read, !forwarded);
 		long chain = chained(region, store, indexVars);
 		long readLatency = forwarded ? 0 : costs.readLatency(store.getBuffer());
 		long ii = Math.max(1, readLatency + chain * path + storeLatency);

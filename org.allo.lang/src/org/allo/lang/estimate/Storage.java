@@ -68,6 +68,15 @@ public final class Storage {
 		return device.number("mem.store.latency");
 	}
 
+	/**
+	 * Cycles a store adds to a loop-carried recurrence: none, since the next iteration's load may
+	 * issue in the store's cycle (calibrated on Allo's designs: II 4 = f32 add for register
+	 * accumulators in bicg and gemm, II 6 = BRAM read + f32 add in syrk).
+	 */
+	public long recurrenceStoreLatency() {
+		return device.number("mem.recurrence.store.latency");
+	}
+
 	public static List<Long> shape(IrBuffer buffer) {
 		IrType type = buffer.getType();
 		if (type instanceof IrTensorType tensor) {

@@ -26,6 +26,8 @@ class EstimatorTest {
 	private static final long READ = DEVICE.number("mem.bram.read.latency");
 	private static final long STORE = DEVICE.number("mem.store.latency");
 	private static final long FADD = DEVICE.number("f32.add.latency");
+	private static final long FADD_RECURRENCE = DEVICE.number("f32.add.recurrence.latency");
+	private static final long RECURRENCE_STORE = DEVICE.number("mem.recurrence.store.latency");
 	private static final long FMUL = DEVICE.number("f32.mul.latency");
 	private static final long PIPELINE = DEVICE.number("pipeline.overhead");
 	private static final long ITERATION = DEVICE.number("loop.iteration.overhead");
@@ -36,6 +38,13 @@ class EstimatorTest {
 	private static final String SCALE = HEADER + """
 			def scale(A: float32[64], B: float32[64]):
 			    for i in range(64):
+			        B[i] = A[i] * 2.0 + 1.0
+			""";
+
+	/** Half the automatic-pipelining threshold of iterations: Vitis leaves such a loop sequential. */
+	private static final String SCALE_SHORT = HEADER + """
+			def scale(A: float32[32], B: float32[32]):
+			    for i in range(32):
 			        B[i] = A[i] * 2.0 + 1.0
 			""";
 
@@ -73,14 +82,49 @@ class EstimatorTest {
 
 	@Test
 	void aSequentialLoopTakesTripsTimesBodyAndExitTest() {
-		IrModule module = LoweredKernels.lower(SCALE, "scale");
+		assertTrue(32 < DEVICE.number("auto.pipeline.min.trips"));
+		IrModule module = LoweredKernels.lower(SCALE_SHORT, "scale");
 		LoopEstimate loop = estimate(module).loop("i").orElseThrow();
 		assertEquals(LoopEstimate.Mode.SEQUENTIAL, loop.mode());
-		assertEquals(64 * (READ + FMUL + FADD + STORE + ITERATION) + ENTRY, loop.latency());
+		assertEquals(32 * (READ + FMUL + FADD + STORE + ITERATION) + ENTRY, loop.latency());
 	}
 
 	@Test
-	void aScalarRecurrenceRaisesTheIIToTheAddersLatency() {
+	void anInnermostLoopOfAtLeastTheThresholdIsPipelinedWithoutAPragma() {
+		assertEquals(64, DEVICE.number("auto.pipeline.min.trips"));
+		IrModule module = LoweredKernels.lower(SCALE, "scale");
+		LoopEstimate loop = estimate(module).loop("i").orElseThrow();
+		long depth = READ + FMUL + FADD + STORE;
+		assertEquals(LoopEstimate.Mode.PIPELINED, loop.mode());
+		assertEquals(0, loop.requestedIi(), "the schedule asked for nothing");
+		assertEquals(1, loop.achievedIi());
+		assertEquals(depth + 63 + PIPELINE, loop.latency());
+		assertTrue(loop.limits().get(0).reason().contains("automatically"), loop.limits().get(0).reason());
+	}
+
+	@Test
+	void anOuterLoopAndALoopCallingAFunctionAreNotPipelinedAutomatically() {
+		IrModule module = LoweredKernels.lower(HEADER + """
+				def rows(A: float32[64, 64], B: float32[64, 64]):
+				    for i in range(64):
+				        for j in range(64):
+				            B[i, j] = A[i, j]
+				""", "rows");
+		EstimateReport report = estimate(module);
+		assertEquals(LoopEstimate.Mode.FLATTENED, report.loop("rows:i").orElseThrow().mode(), "i is flattened into the pipelined j");
+		IrModule calls = LoweredKernels.lower(HEADER + """
+				def row(A: float32[64], B: float32[64]):
+				    for j in range(64):
+				        B[j] = A[j]
+				def again(A: float32[64], B: float32[64]):
+				    for t in range(64):
+				        row(A, B)
+				""", "again");
+		assertEquals(LoopEstimate.Mode.SEQUENTIAL, estimate(calls).loop("again:t").orElseThrow().mode());
+	}
+
+	@Test
+	void aScalarRecurrenceRaisesTheIIToTheAddersRecurrenceLatency() {
 		IrModule module = LoweredKernels.lower(HEADER + """
 				def total(A: float32[64]) -> float32:
 				    acc: float32 = 0.0
@@ -90,14 +134,15 @@ class EstimatorTest {
 				""", "total");
 		LoweredKernels.loop(module, "i").setPipelineII(1);
 		LoopEstimate loop = estimate(module).loop("i").orElseThrow();
-		assertEquals(FADD, loop.achievedIi());
+		assertEquals(FADD_RECURRENCE, loop.achievedIi(), "Vitis binds the faster adder core on a recurrence");
+		assertTrue(FADD_RECURRENCE < FADD);
 		assertEquals(IiLimit.Kind.RECURRENCE, loop.limits().get(0).kind());
 		assertTrue(loop.limits().get(0).reason().contains("acc"), loop.limits().get(0).reason());
-		assertEquals(READ + FADD + 63 * FADD + PIPELINE, loop.latency());
+		assertEquals(READ + FADD + 63 * FADD_RECURRENCE + PIPELINE, loop.latency());
 	}
 
 	@Test
-	void anAccumulationIntoOneElementRaisesTheIIToReadUpdateWrite() {
+	void anAccumulationIntoOneElementRaisesTheIIToReadAndUpdate() {
 		IrModule module = LoweredKernels.lower(HEADER + """
 				def rowsum(A: float32[16, 64], C: float32[16]):
 				    for i in range(16):
@@ -106,7 +151,8 @@ class EstimatorTest {
 				""", "rowsum");
 		LoweredKernels.loop(module, "k").setPipelineII(1);
 		LoopEstimate loop = estimate(module).loop("k").orElseThrow();
-		assertEquals(READ + FADD + STORE, loop.achievedIi());
+		assertEquals(0, RECURRENCE_STORE, "the next iteration's read issues in the store's cycle");
+		assertEquals(READ + FADD_RECURRENCE + RECURRENCE_STORE, loop.achievedIi());
 		assertTrue(loop.limits().get(0).reason().startsWith("recurrence through C"), loop.limits().get(0).reason());
 	}
 
@@ -165,6 +211,25 @@ class EstimatorTest {
 		LoopEstimate outer = estimate(module).loop("i").orElseThrow();
 		assertEquals(LoopEstimate.Mode.FLATTENED, outer.mode());
 		assertEquals(READ + STORE + (8 * 16 - 1) + PIPELINE, outer.latency());
+	}
+
+	@Test
+	void aSemiPerfectNestIsFlattenedUpToItsOutermostVariableBoundLoop() {
+		IrModule module = LoweredKernels.lower(HEADER + """
+				def lower(A: float32[8, 16], B: float32[8, 16]):
+				    for i in range(8):
+				        for k in range(i):
+				            for j in range(16):
+				                B[k, j] += A[i, j]
+				""", "lower");
+		LoweredKernels.loop(module, "j").setPipelineII(1);
+		EstimateReport report = estimate(module);
+		LoopEstimate k = report.loop("k").orElseThrow();
+		assertEquals(LoopEstimate.Mode.FLATTENED, k.mode(), "k's bound varies, but only the outermost flattened loop's may");
+		long depth = READ + FADD + STORE;
+		assertEquals(3.5, k.trips(), "k runs i times, 3.5 on average over i in 0..7");
+		assertEquals(depth + Math.round(3.5 * 16 - 1) + PIPELINE, k.latency());
+		assertEquals(LoopEstimate.Mode.SEQUENTIAL, report.loop("i").orElseThrow().mode(), "i cannot flatten around a variable-bound loop");
 	}
 
 	private static final String TWO_TASKS = HEADER + """

@@ -65,10 +65,10 @@ class UpdateSiteTest {
 	}
 
 	@Test
-	void theFeatureBringsTheLanguageBundles() {
+	void theFeatureBringsTheLanguageAndEditorBundles() {
 		List<String> included = featureGroup().requires().stream().map(Requirement::name).toList();
 
-		assertTrue(included.containsAll(List.of("org.allo.lang", "org.allo.lang.ide", "org.allo.codegen")), () -> "feature: " + included);
+		assertTrue(included.containsAll(List.of("org.allo.lang", "org.allo.lang.ide", "org.allo.codegen", "org.allo.lang.ui")), () -> "feature: " + included);
 	}
 
 	@Test

@@ -73,11 +73,19 @@ public final class AlloMain {
 	private static final long STACK_BYTES = 512L << 20;
 
 	public static void main(String[] args) throws InterruptedException {
+		System.exit(runOnLargeStack(args, System.out, System.err));
+	}
+
+	/**
+	 * {@link #run} on a thread whose stack fits deeply nested input; for hosts that embed the command
+	 * line (the Maven plugin) as well as for {@link #main}.
+	 */
+	public static int runOnLargeStack(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
 		int[] exitCode = { INTERNAL_ERROR };
-		Thread worker = new Thread(null, () -> exitCode[0] = run(args, System.out, System.err), "allo", STACK_BYTES);
+		Thread worker = new Thread(null, () -> exitCode[0] = run(args, out, err), "allo", STACK_BYTES);
 		worker.start();
 		worker.join();
-		System.exit(exitCode[0]);
+		return exitCode[0];
 	}
 
 	/** Runs one command line; returns the exit code instead of exiting, for tests. */

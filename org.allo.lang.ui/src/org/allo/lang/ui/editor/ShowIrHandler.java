@@ -1,0 +1,34 @@
+package org.allo.lang.ui.editor;
+
+import org.allo.lang.ide.ir.IrView;
+import org.allo.lang.ui.server.InProcessServer;
+import org.eclipse.core.commands.AbstractHandler;
+import org.eclipse.core.commands.ExecutionEvent;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.lsp4j.TextDocumentPositionParams;
+import org.eclipse.ui.handlers.HandlerUtil;
+
+/**
+ * "Show IR after this step": the {@code allo/showIr} answer at the caret (the IR after the
+ * schedule step there, or of the kernel there) in a dialog.
+ */
+public final class ShowIrHandler extends AbstractHandler {
+
+	@Override
+	public Object execute(ExecutionEvent event) {
+		Editors.AtCaret at = Editors.atCaret(event);
+		if (at == null) {
+			return null;
+		}
+		EditedSource source = at.source();
+		IrView.Shown shown = InProcessServer.await(source.server().api()
+				.showIr(new TextDocumentPositionParams(source.id(), source.position(at.offset()))));
+		if (shown == null) {
+			MessageDialog.openInformation(HandlerUtil.getActiveShell(event), "Show IR",
+					"Put the caret on a kernel or on a step of a schedule to see its IR.");
+		} else {
+			new TextDialog(HandlerUtil.getActiveShell(event), shown.title(), shown.text()).open();
+		}
+		return null;
+	}
+}

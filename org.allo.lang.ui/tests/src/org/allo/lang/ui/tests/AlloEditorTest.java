@@ -38,6 +38,7 @@ import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.texteditor.ITextEditor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -168,6 +169,17 @@ class AlloEditorTest {
 		fixes[0].apply(document);
 		assertTrue(document.get().endsWith("\ns.pipeline(\"col\")\n"), document.get());
 		assertTrue(Workbench.waitFor(() -> problems(file).length == 0), () -> Arrays.toString(messages(problems(file))));
+	}
+
+	@Test
+	void the_format_command_formats_the_editor_as_allo_fmt_does() throws Exception {
+		ITextEditor editor = Workbench.open(Workbench.file(project, "unformatted.allo", "format.allo"));
+
+		editor.getSite().getService(IHandlerService.class).executeCommand("org.allo.lang.ui.format", null);
+
+		assertEquals("from allo.ir.types import int32\n\n\ndef add(a: int32, b: int32) -> int32:\n    return a + b\n",
+				Workbench.document(editor).get());
+		assertTrue(editor.isDirty(), "formatting is an edit to save");
 	}
 
 	private static void assertStyle(StyledText widget, int offset, int length, String tokenType, int fontStyle) {

@@ -12,7 +12,6 @@ import java.util.List;
 
 import org.allo.lang.ui.editor.AlloContentAssist;
 import org.allo.lang.ui.editor.AlloHover;
-import org.allo.lang.ui.editor.AlloQuickFixes;
 import org.allo.lang.ui.editor.DefinitionHyperlinks;
 import org.allo.lang.ui.editor.TokenStyles;
 import org.allo.lang.validation.IssueCodes;
@@ -26,7 +25,9 @@ import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.jface.text.Region;
 import org.eclipse.jface.text.contentassist.ICompletionProposal;
 import org.eclipse.jface.text.hyperlink.IHyperlink;
+import org.eclipse.jface.text.quickassist.IQuickAssistProcessor;
 import org.eclipse.jface.text.source.ISourceViewer;
+import org.eclipse.jface.text.source.ISourceViewerExtension3;
 import org.eclipse.jface.text.source.TextInvocationContext;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyleRange;
@@ -162,7 +163,9 @@ class AlloEditorTest {
 		assertTrue(Workbench.waitFor(() -> problems(file).length > 0), "no problem marker");
 		ISourceViewer viewer = Workbench.viewer(editor);
 
-		ICompletionProposal[] fixes = new AlloQuickFixes().computeQuickAssistProposals(new TextInvocationContext(viewer, inString, 0));
+		// Through the editor's own quick-assist assistant (Ctrl+1): it asks the registered processors.
+		IQuickAssistProcessor editorProcessor = ((ISourceViewerExtension3) viewer).getQuickAssistAssistant().getQuickAssistProcessor();
+		ICompletionProposal[] fixes = editorProcessor.computeQuickAssistProposals(new TextInvocationContext(viewer, inString, 0));
 
 		assertEquals(1, fixes.length, () -> Arrays.toString(Arrays.stream(fixes).map(ICompletionProposal::getDisplayString).toArray()));
 		assertEquals("Change to 'col'", fixes[0].getDisplayString());

@@ -185,6 +185,50 @@ class AlloEditorTest {
 		assertTrue(editor.isDirty(), "formatting is an edit to save");
 	}
 
+	@Test
+	void show_ir_shows_the_ir_after_the_step_under_the_caret() throws Exception {
+		ITextEditor editor = Workbench.open(Workbench.file(project, "gemm.allo", "ir.allo"));
+		editor.selectAndReveal(Workbench.document(editor).get().indexOf("s.pipeline") + 2, 0);
+		List<Shell> before = List.of(Display.getCurrent().getShells());
+
+		editor.getSite().getService(IHandlerService.class).executeCommand("org.allo.lang.ui.showIr", null);
+
+		Shell window = newShell(before);
+		try {
+			assertEquals("IR of gemm after step 2 (pipeline)", window.getText());
+			String ir = Workbench.textsOf(window);
+			assertTrue(ir.contains("for i_outer in range(4):  # loop i.outer; band C"), ir);
+			assertTrue(ir.contains("for i_inner in range(4):  # loop i.inner; band C; pipeline II=1"), ir);
+		} finally {
+			window.close();
+		}
+	}
+
+	@Test
+	void the_quick_outline_lists_kernels_and_schedules() throws Exception {
+		ITextEditor editor = Workbench.open(Workbench.file(project, "gemm.allo", "outline.allo"));
+		List<Shell> before = List.of(Display.getCurrent().getShells());
+
+		editor.getSite().getService(IHandlerService.class).executeCommand("org.allo.lang.ui.quickOutline", null);
+
+		Shell popup = newShell(before);
+		try {
+			List<String> items = Workbench.treeItemsOf(popup);
+			assertEquals(List.of("gemm : kernel", "C : band", "i : loop", "j : loop", "k : loop", "s : schedule of gemm",
+					"1. split : (\"i\", factor=4)", "2. pipeline : (\"i.inner\")"), items);
+		} finally {
+			popup.close();
+		}
+	}
+
+	/** The one shell that a command opened. */
+	private static Shell newShell(List<Shell> before) {
+		List<Shell> opened = Arrays.stream(Display.getCurrent().getShells()).filter(shell -> !before.contains(shell))
+				.filter(shell -> !shell.isDisposed() && shell.isVisible()).toList();
+		assertEquals(1, opened.size(), () -> "shells opened: " + opened.stream().map(Shell::getText).toList());
+		return opened.get(0);
+	}
+
 	private static void assertStyle(StyledText widget, int offset, int length, String tokenType, int fontStyle) {
 		for (int i = offset; i < offset + length; i++) {
 			StyleRange style = widget.getStyleRangeAtOffset(i);

@@ -51,8 +51,7 @@ public final class AlloBuilder extends IncrementalProjectBuilder {
 
 	/** Collects the {@code .allo} files under {@code resource}, except in the output folder (generated). */
 	private boolean collect(IResource resource, BuildSettings settings, List<IFile> files) {
-		if (resource.getType() == IResource.FOLDER && resource.getParent().equals(getProject())
-				&& resource.getName().equals(settings.outputFolder())) {
+		if (resource.equals(HlsBuild.outputFolder(getProject(), settings))) {
 			return false;
 		}
 		if (resource instanceof IFile file && "allo".equals(file.getFileExtension())) {

@@ -6,9 +6,9 @@ import org.eclipse.jface.preference.IPreferenceStore;
 /** The build options of the preference page, with their keys and defaults. */
 public record BuildSettings(String outputFolder, String target, boolean generateOnSave) {
 
-	static final String OUTPUT_FOLDER = "build.outputFolder";
-	static final String TARGET = "build.target";
-	static final String GENERATE_ON_SAVE = "build.generateOnSave";
+	public static final String OUTPUT_FOLDER = "build.outputFolder";
+	public static final String TARGET = "build.target";
+	public static final String GENERATE_ON_SAVE = "build.generateOnSave";
 
 	/** As {@code allo build} defaults: {@code build/}, the target each schedule's build() names or Vitis HLS. */
 	static final String DEFAULT_OUTPUT_FOLDER = "build";

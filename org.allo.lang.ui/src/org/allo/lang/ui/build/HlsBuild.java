@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import org.allo.lang.ide.cli.AlloMain;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IFolder;
+import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -25,7 +26,7 @@ public final class HlsBuild {
 	}
 
 	public static Result generate(IFile file, BuildSettings settings, IProgressMonitor monitor) throws CoreException {
-		IFolder folder = outputFolder(file, settings);
+		IFolder folder = outputFolder(file.getProject(), settings);
 		ByteArrayOutputStream output = new ByteArrayOutputStream();
 		int exit;
 		try (PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8)) {
@@ -36,7 +37,7 @@ public final class HlsBuild {
 		return new Result(exit == AlloMain.OK, output.toString(StandardCharsets.UTF_8));
 	}
 
-	public static IFolder outputFolder(IFile file, BuildSettings settings) {
-		return file.getProject().getFolder(settings.outputFolder());
+	public static IFolder outputFolder(IProject project, BuildSettings settings) {
+		return project.getFolder(settings.outputFolder());
 	}
 }

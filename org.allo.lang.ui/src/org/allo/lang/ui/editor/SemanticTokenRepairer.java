@@ -3,6 +3,7 @@ package org.allo.lang.ui.editor;
 import java.util.List;
 
 import org.allo.lang.ide.server.SemanticTokenizer;
+import org.allo.lang.ui.AlloUiPlugin;
 import org.allo.lang.ui.server.InProcessServer;
 import org.eclipse.jface.text.BadLocationException;
 import org.eclipse.jface.text.DocumentEvent;
@@ -40,8 +41,14 @@ final class SemanticTokenRepairer implements IPresentationDamager, IPresentation
 		if (source == null) {
 			return;
 		}
-		SemanticTokens tokens = InProcessServer.await(source.server().api()
-				.semanticTokensFull(new SemanticTokensParams(source.id())));
+		SemanticTokens tokens;
+		try {
+			tokens = InProcessServer.await(source.server().api().semanticTokensFull(new SemanticTokensParams(source.id())));
+		} catch (IllegalStateException e) {
+			// The editor stays usable (plain text); the reason goes to the Error Log.
+			AlloUiPlugin.getDefault().getLog().error("no highlighting for " + source.file().getFullPath(), e);
+			return;
+		}
 		addStyles(presentation, damage, tokens.getData());
 	}
 

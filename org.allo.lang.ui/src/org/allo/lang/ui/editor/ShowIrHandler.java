@@ -4,13 +4,12 @@ import org.allo.lang.ide.ir.IrView;
 import org.allo.lang.ui.server.InProcessServer;
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
-import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.lsp4j.TextDocumentPositionParams;
 import org.eclipse.ui.handlers.HandlerUtil;
 
 /**
  * "Show IR after this step": the {@code allo/showIr} answer at the caret (the IR after the
- * schedule step there, or of the kernel there) in a dialog.
+ * schedule step there, or of the kernel there, or what to do to see one) in a window.
  */
 public final class ShowIrHandler extends AbstractHandler {
 
@@ -23,12 +22,7 @@ public final class ShowIrHandler extends AbstractHandler {
 		EditedSource source = at.source();
 		IrView.Shown shown = InProcessServer.await(source.server().api()
 				.showIr(new TextDocumentPositionParams(source.id(), source.position(at.offset()))));
-		if (shown == null) {
-			MessageDialog.openInformation(HandlerUtil.getActiveShell(event), "Show IR",
-					"Put the caret on a kernel or on a step of a schedule to see its IR.");
-		} else {
-			new TextDialog(HandlerUtil.getActiveShell(event), shown.title(), shown.text()).open();
-		}
+		new TextDialog(HandlerUtil.getActiveShell(event), shown.title(), shown.text()).open();
 		return null;
 	}
 }

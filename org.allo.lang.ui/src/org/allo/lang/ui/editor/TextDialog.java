@@ -10,7 +10,10 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 
-/** A resizable dialog with read-only monospace text: the IR, or the output of a build. */
+/**
+ * A resizable window with read-only monospace text: the IR, or the output of a build. Modeless and
+ * not blocking, so that it can stay open beside the editor while the schedule is edited.
+ */
 public final class TextDialog extends Dialog {
 
 	private final String title;
@@ -20,6 +23,8 @@ public final class TextDialog extends Dialog {
 		super(parent);
 		this.title = title;
 		this.text = text;
+		setShellStyle((getShellStyle() & ~SWT.APPLICATION_MODAL) | SWT.MODELESS);
+		setBlockOnOpen(false);
 	}
 
 	@Override

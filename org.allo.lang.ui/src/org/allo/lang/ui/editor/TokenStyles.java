@@ -35,7 +35,7 @@ public final class TokenStyles {
 	}
 
 	static StyleRange styleOf(String type, int modifiers, int offset, int length) {
-		StyleRange style = new StyleRange(offset, length, COLORS.get(type), null);
+		StyleRange style = new StyleRange(offset, length, colorOf(type), null);
 		if (type.equals("keyword")) {
 			style.fontStyle = SWT.BOLD;
 		} else if (type.equals("comment") || (modifiers & DEFAULT_LIBRARY) != 0) {

@@ -42,7 +42,11 @@ import com.google.inject.Injector;
  */
 public final class InProcessServer {
 
-	/** Requests answer in milliseconds; the bound only keeps a stuck request from freezing the UI. */
+	/**
+	 * Far above what any request takes (starting the server and indexing the workspace takes
+	 * seconds, later requests well under one): the bound only keeps a stuck request from freezing
+	 * the UI.
+	 */
 	private static final long TIMEOUT_SECONDS = 30;
 
 	private final AlloLanguageServer server;

@@ -3,7 +3,6 @@ package org.allo.lang.ui.server;
 import org.eclipse.jface.text.BadLocationException;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.lsp4j.Position;
-import org.eclipse.lsp4j.Range;
 
 /** Between JFace offsets and LSP line/character positions (both count UTF-16 units). */
 public final class Positions {
@@ -18,9 +17,5 @@ public final class Positions {
 	public static Position positionOf(IDocument document, int offset) throws BadLocationException {
 		int line = document.getLineOfOffset(offset);
 		return new Position(line, offset - document.getLineOffset(line));
-	}
-
-	public static Range rangeOf(IDocument document, int offset, int length) throws BadLocationException {
-		return new Range(positionOf(document, offset), positionOf(document, offset + length));
 	}
 }

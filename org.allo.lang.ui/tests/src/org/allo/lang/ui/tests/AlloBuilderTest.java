@@ -3,13 +3,16 @@ package org.allo.lang.ui.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.allo.lang.ui.AlloUiPlugin;
 import org.allo.lang.ui.build.AlloNature;
+import org.allo.lang.ui.build.BuildSettings;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IFolder;
 import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.resources.IncrementalProjectBuilder;
+import org.eclipse.jface.preference.IPreferenceStore;
 import org.junit.jupiter.api.Test;
 
 /** The Allo nature's builder: HLS projects for the project's files, markers when there can be none. */
@@ -29,6 +32,27 @@ class AlloBuilderTest {
 		assertTrue(generated.getFile("kernel.cpp").exists(), "no build/gemm.prj/kernel.cpp in the workspace");
 		assertTrue(generated.getFile("Makefile").exists(), "no build/gemm.prj/Makefile in the workspace");
 		assertEquals(0, file.findMarkers(BUILD_PROBLEM, false, IResource.DEPTH_ZERO).length);
+	}
+
+	@Test
+	void the_output_folder_and_generate_on_save_are_preferences() throws Exception {
+		IPreferenceStore preferences = AlloUiPlugin.getDefault().getPreferenceStore();
+		IProject project = Workbench.project("allo-builder-preferences");
+		AlloNature.addTo(project);
+		try {
+			preferences.setValue(BuildSettings.OUTPUT_FOLDER, "hls");
+			Workbench.file(project, "gemm.allo", "gemm.allo");
+			project.build(IncrementalProjectBuilder.FULL_BUILD, null);
+			assertTrue(project.getFolder("hls").getFolder("gemm.prj").getFile("kernel.cpp").exists(), "nothing in hls/");
+
+			preferences.setValue(BuildSettings.GENERATE_ON_SAVE, false);
+			Workbench.file(project, "unformatted.allo", "add.allo");
+			project.build(IncrementalProjectBuilder.FULL_BUILD, null);
+			assertTrue(!project.getFolder("hls").getFolder("add.prj").exists(), "generated although saving should not");
+		} finally {
+			preferences.setToDefault(BuildSettings.OUTPUT_FOLDER);
+			preferences.setToDefault(BuildSettings.GENERATE_ON_SAVE);
+		}
 	}
 
 	@Test

@@ -12,7 +12,6 @@ import java.util.List;
 
 import org.allo.lang.ui.editor.AlloContentAssist;
 import org.allo.lang.ui.editor.AlloHover;
-import org.allo.lang.ui.editor.AlloQuickFixes;
 import org.allo.lang.ui.editor.DefinitionHyperlinks;
 import org.allo.lang.ui.editor.TokenStyles;
 import org.allo.lang.validation.IssueCodes;
@@ -26,7 +25,9 @@ import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.jface.text.Region;
 import org.eclipse.jface.text.contentassist.ICompletionProposal;
 import org.eclipse.jface.text.hyperlink.IHyperlink;
+import org.eclipse.jface.text.quickassist.IQuickAssistProcessor;
 import org.eclipse.jface.text.source.ISourceViewer;
+import org.eclipse.jface.text.source.ISourceViewerExtension3;
 import org.eclipse.jface.text.source.TextInvocationContext;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyleRange;
@@ -38,6 +39,7 @@ import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.texteditor.ITextEditor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -161,13 +163,70 @@ class AlloEditorTest {
 		assertTrue(Workbench.waitFor(() -> problems(file).length > 0), "no problem marker");
 		ISourceViewer viewer = Workbench.viewer(editor);
 
-		ICompletionProposal[] fixes = new AlloQuickFixes().computeQuickAssistProposals(new TextInvocationContext(viewer, inString, 0));
+		// Through the editor's own quick-assist assistant (Ctrl+1): it asks the registered processors.
+		IQuickAssistProcessor editorProcessor = ((ISourceViewerExtension3) viewer).getQuickAssistAssistant().getQuickAssistProcessor();
+		ICompletionProposal[] fixes = editorProcessor.computeQuickAssistProposals(new TextInvocationContext(viewer, inString, 0));
 
 		assertEquals(1, fixes.length, () -> Arrays.toString(Arrays.stream(fixes).map(ICompletionProposal::getDisplayString).toArray()));
 		assertEquals("Change to 'col'", fixes[0].getDisplayString());
 		fixes[0].apply(document);
 		assertTrue(document.get().endsWith("\ns.pipeline(\"col\")\n"), document.get());
 		assertTrue(Workbench.waitFor(() -> problems(file).length == 0), () -> Arrays.toString(messages(problems(file))));
+	}
+
+	@Test
+	void the_format_command_formats_the_editor_as_allo_fmt_does() throws Exception {
+		ITextEditor editor = Workbench.open(Workbench.file(project, "unformatted.allo", "format.allo"));
+
+		editor.getSite().getService(IHandlerService.class).executeCommand("org.allo.lang.ui.format", null);
+
+		assertEquals("from allo.ir.types import int32\n\n\ndef add(a: int32, b: int32) -> int32:\n    return a + b\n",
+				Workbench.document(editor).get());
+		assertTrue(editor.isDirty(), "formatting is an edit to save");
+	}
+
+	@Test
+	void show_ir_shows_the_ir_after_the_step_under_the_caret() throws Exception {
+		ITextEditor editor = Workbench.open(Workbench.file(project, "gemm.allo", "ir.allo"));
+		editor.selectAndReveal(Workbench.document(editor).get().indexOf("s.pipeline") + 2, 0);
+		List<Shell> before = List.of(Display.getCurrent().getShells());
+
+		editor.getSite().getService(IHandlerService.class).executeCommand("org.allo.lang.ui.showIr", null);
+
+		Shell window = newShell(before);
+		try {
+			assertEquals("IR of gemm after step 2 (pipeline)", window.getText());
+			String ir = Workbench.textsOf(window);
+			assertTrue(ir.contains("for i_outer in range(4):  # loop i.outer; band C"), ir);
+			assertTrue(ir.contains("for i_inner in range(4):  # loop i.inner; band C; pipeline II=1"), ir);
+		} finally {
+			window.close();
+		}
+	}
+
+	@Test
+	void the_quick_outline_lists_kernels_and_schedules() throws Exception {
+		ITextEditor editor = Workbench.open(Workbench.file(project, "gemm.allo", "outline.allo"));
+		List<Shell> before = List.of(Display.getCurrent().getShells());
+
+		editor.getSite().getService(IHandlerService.class).executeCommand("org.allo.lang.ui.quickOutline", null);
+
+		Shell popup = newShell(before);
+		try {
+			List<String> items = Workbench.treeItemsOf(popup);
+			assertEquals(List.of("gemm : kernel", "C : band", "i : loop", "j : loop", "k : loop", "s : schedule of gemm",
+					"1. split : (\"i\", factor=4)", "2. pipeline : (\"i.inner\")"), items);
+		} finally {
+			popup.close();
+		}
+	}
+
+	/** The one shell that a command opened. */
+	private static Shell newShell(List<Shell> before) {
+		List<Shell> opened = Arrays.stream(Display.getCurrent().getShells()).filter(shell -> !before.contains(shell))
+				.filter(shell -> !shell.isDisposed() && shell.isVisible()).toList();
+		assertEquals(1, opened.size(), () -> "shells opened: " + opened.stream().map(Shell::getText).toList());
+		return opened.get(0);
 	}
 
 	private static void assertStyle(StyledText widget, int offset, int length, String tokenType, int fontStyle) {

@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import org.eclipse.core.resources.IFile;
@@ -14,8 +16,12 @@ import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.jface.text.ITextOperationTarget;
 import org.eclipse.swt.custom.StyledText;
+import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
@@ -70,6 +76,39 @@ final class Workbench {
 
 	static StyledText text(ITextEditor editor) {
 		return (StyledText) editor.getAdapter(Control.class);
+	}
+
+	/** The text of every Text widget under {@code parent}, one after another. */
+	static String textsOf(Composite parent) {
+		StringBuilder texts = new StringBuilder();
+		for (Control child : parent.getChildren()) {
+			if (child instanceof Text text) {
+				texts.append(text.getText()).append('\n');
+			} else if (child instanceof Composite composite) {
+				texts.append(textsOf(composite));
+			}
+		}
+		return texts.toString();
+	}
+
+	/** The labels of the (expanded) tree under {@code parent}, depth first. */
+	static List<String> treeItemsOf(Composite parent) {
+		List<String> labels = new ArrayList<>();
+		for (Control child : parent.getChildren()) {
+			if (child instanceof Tree tree) {
+				addItems(tree.getItems(), labels);
+			} else if (child instanceof Composite composite) {
+				labels.addAll(treeItemsOf(composite));
+			}
+		}
+		return labels;
+	}
+
+	private static void addItems(TreeItem[] items, List<String> labels) {
+		for (TreeItem item : items) {
+			labels.add(item.getText());
+			addItems(item.getItems(), labels);
+		}
 	}
 
 	/** Runs the UI event loop until {@code condition} holds; false if it did not within a minute. */

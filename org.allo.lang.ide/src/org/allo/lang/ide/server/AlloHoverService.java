@@ -93,12 +93,14 @@ public class AlloHoverService extends HoverService {
 			List<EstimateReport> reports = estimates.afterEachStep(schedule);
 			int after = Math.min(located.get().step().number(), reports.size() - 1);
 			return after < 0 ? Optional.empty()
-					: EstimateHover.of(new Estimated(schedule, after, reports.get(after)), literal.getValue())
+					: EstimateHover.of(new Estimated(schedule, after, reports.get(after)), null, literal.getValue())
 							.or(() -> after == 0 ? Optional.empty()
-									: EstimateHover.of(new Estimated(schedule, after - 1, reports.get(after - 1)), literal.getValue()));
+									: EstimateHover.of(new Estimated(schedule, after - 1, reports.get(after - 1)), null, literal.getValue()));
 		}
-		FunctionDef kernel = IrView.outermostFunction(loop);
-		return kernel == null ? Optional.empty() : estimates.finalFor(kernel).flatMap(estimated -> EstimateHover.of(estimated, loop.getName()));
+		FunctionDef design = IrView.outermostFunction(loop);
+		FunctionDef kernel = EcoreUtil2.getContainerOfType(loop, FunctionDef.class);
+		return design == null ? Optional.empty()
+				: estimates.finalFor(design).flatMap(estimated -> EstimateHover.of(estimated, kernel.getName(), loop.getName()));
 	}
 
 	private String valueHover(Referable referable) {

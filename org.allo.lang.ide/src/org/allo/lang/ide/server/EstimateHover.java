@@ -21,12 +21,17 @@ final class EstimateHover {
 	private EstimateHover() {
 	}
 
-	/** Nothing when the estimate has no loop of that name (or that name split). */
-	static Optional<String> of(Estimated estimated, String reference) {
+	/**
+	 * The loop {@code name} as a schedule string names it ({@code "j"}, {@code "gemm:j"}), in the
+	 * functions of {@code kernel} when that is not null (its instances too); nothing when the
+	 * estimate has no such loop, nor loops it was split into.
+	 */
+	static Optional<String> of(Estimated estimated, String kernel, String name) {
 		EstimateReport report = estimated.report();
 		List<LoopEstimate> loops = new ArrayList<>();
-		report.loop(reference).ifPresentOrElse(loops::add,
-				() -> report.loops().stream().filter(loop -> loop.name().startsWith(reference + ".")).forEach(loops::add));
+		report.loop(kernel == null ? name : kernel + ":" + name).ifPresentOrElse(loops::add,
+				() -> report.loops().stream().filter(loop -> loop.name().startsWith(name + ".") && inKernel(loop, kernel))
+						.forEach(loops::add));
 		if (loops.isEmpty()) {
 			return Optional.empty();
 		}
@@ -36,6 +41,11 @@ final class EstimateHover {
 			text.append("\n- ").append(loops.size() > 1 ? "`" + loop.name() + "` " : "").append(line(report, loop));
 		}
 		return Optional.of(text.toString());
+	}
+
+	/** As {@link EstimateReport#loop(String)} restricts a {@code kernel:loop} reference. */
+	private static boolean inKernel(LoopEstimate loop, String kernel) {
+		return kernel == null || loop.function().equals(kernel) || loop.function().startsWith(kernel + "_");
 	}
 
 	private static String of(Estimated estimated) {

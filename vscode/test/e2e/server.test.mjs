@@ -18,6 +18,8 @@ const java = process.env.JAVA ?? (process.env.JAVA_HOME ? join(process.env.JAVA_
 
 // The same file the Neovim test opens: one wrong loop name, one missing space.
 const SOURCE = readFileSync(join(here, 'add.allo'), 'utf8');
+// A kernel with two schedule steps the equivalence checker proves.
+const STEPS = readFileSync(join(here, 'steps.allo'), 'utf8');
 
 function startServer(root) {
   assert.ok(existsSync(jar), `server jar missing: ${jar} (run ./mvnw verify first)`);
@@ -29,6 +31,8 @@ function startServer(root) {
   const connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
   const diagnostics = new Map();
   const waiters = [];
+  const messages = [];
+  connection.onNotification('window/showMessage', (params) => messages.push(params));
   connection.onNotification('textDocument/publishDiagnostics', (params) => {
     diagnostics.set(params.uri, params.diagnostics);
     for (const waiter of waiters.splice(0)) {
@@ -48,7 +52,7 @@ function startServer(root) {
     }
     return diagnostics.get(uri);
   }
-  return { server, connection, diagnosticsFor, exited, stderr: () => stderr, stdout: () => stdout, root };
+  return { server, connection, diagnosticsFor, messages, exited, stderr: () => stderr, stdout: () => stdout, root };
 }
 
 function assertOnlyMessages(output) {
@@ -71,7 +75,7 @@ test('a session from open to exit', { timeout: 120000 }, async () => {
     const file = join(root, 'add.allo');
     writeFileSync(file, SOURCE);
     const uri = pathToFileURL(file).href;
-    const { connection, diagnosticsFor, exited, stdout } = startServer(root);
+    const { connection, diagnosticsFor, messages, exited, stdout } = startServer(root);
     const init = await connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: pathToFileURL(root).href,
@@ -105,6 +109,22 @@ test('a session from open to exit', { timeout: 120000 }, async () => {
 
     const formatting = await connection.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } });
     assert.deepEqual(formatting, [{ range: { start: { line: 3, character: 2 }, end: { line: 3, character: 2 } }, newText: ' ' }]);
+
+    // "Verify up to here": the lens on each step runs the server's command, which proves the step and says so.
+    assert.ok(init.capabilities.executeCommandProvider.commands.includes('allo.verifyUpTo'));
+    const stepsFile = join(root, 'steps.allo');
+    writeFileSync(stepsFile, STEPS);
+    const stepsUri = pathToFileURL(stepsFile).href;
+    connection.sendNotification('textDocument/didOpen', { textDocument: { uri: stepsUri, languageId: 'allo', version: 1, text: STEPS } });
+    assert.deepEqual(await diagnosticsFor(stepsUri), []);
+    const lenses = await connection.sendRequest('textDocument/codeLens', { textDocument: { uri: stepsUri } });
+    const verifyLens = lenses.find((lens) => lens.command.command === 'allo.verifyUpTo' && lens.range.start.line === 16);
+    assert.ok(verifyLens, JSON.stringify(lenses));
+    const shown = messages.length;
+    const verified = await connection.sendRequest('workspace/executeCommand', verifyLens.command);
+    assert.equal(verified.kind, 'EQUIVALENT', JSON.stringify(verified));
+    assert.equal(verified.steps.length, 2);
+    assert.match(messages[shown].message, /step 2 reorder\("k", "j"\): equivalent/);
 
     await connection.sendRequest('shutdown');
     connection.sendNotification('exit');

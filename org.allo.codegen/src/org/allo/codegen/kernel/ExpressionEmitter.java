@@ -233,6 +233,12 @@ final class ExpressionEmitter {
 		if (type.kind() == Kind.DOUBLE && !from.isFloatingPoint()) {
 			return helpers.call(Helper.DOUBLE_OF_BITS, "allo_double_of_bits", emitAs(operand, CType.integer(64, false)));
 		}
+		if (type.kind() == Kind.HALF && !from.isFloatingPoint()) {
+			return helpers.call(Helper.HALF_OF_BITS, "allo_half_of_bits", emitAs(operand, CType.integer(16, false)));
+		}
+		if (from.kind() == Kind.HALF && type.bits() == 16) {
+			return conversions.convert(helpers.call(Helper.BITS_OF_HALF, "allo_bits_of_half", emit(operand)), CType.integer(16, false), type);
+		}
 		if (from.kind() == Kind.FLOAT && type.bits() == 32) {
 			return conversions.convert(helpers.call(Helper.BITS_OF_FLOAT, "allo_bits_of_float", emit(operand)), CType.integer(32, false), type);
 		}
@@ -243,7 +249,7 @@ final class ExpressionEmitter {
 			return emitAs(operand, type);
 		}
 		throw new CodegenException(".bitcast() between " + from.spelling() + " and " + type.spelling()
-				+ " has no C++ form (line " + statementLine(operand) + "); hls::half exposes no bit pattern, so compute float16 values in float32 to build this design");
+				+ " has no C++ form (line " + statementLine(operand) + "); bitcast between a float type and an integer of its width");
 	}
 
 	private static int statementLine(EObject node) {

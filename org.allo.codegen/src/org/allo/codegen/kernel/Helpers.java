@@ -100,6 +100,53 @@ final class Helpers {
 				  return u.i;
 				}
 				"""),
+		// half exposes no bits through its public API (ours nor AMD's): the pattern goes through the float of equal value.
+		HALF_OF_BITS("""
+				static half allo_half_of_bits(uint16_t b) {
+				  uint32_t sign = (uint32_t)(b & 0x8000u) << 16;
+				  uint32_t exponent = (b >> 10) & 0x1fu;
+				  uint32_t mantissa = b & 0x3ffu;
+				  uint32_t bits = sign;
+				  if (exponent == 0x1fu) {
+				    bits = sign | 0x7f800000u | (mantissa << 13);
+				  } else if (exponent != 0) {
+				    bits = sign | ((exponent + 112u) << 23) | (mantissa << 13);
+				  } else if (mantissa != 0) {
+				    uint32_t normalised = 113u;
+				    while ((mantissa & 0x400u) == 0) {
+				      mantissa <<= 1;
+				      normalised--;
+				    }
+				    bits = sign | (normalised << 23) | ((mantissa & 0x3ffu) << 13);
+				  }
+				  union { uint32_t i; float f; } u;
+				  u.i = bits;
+				  return half(u.f);
+				}
+				"""),
+		// Every NaN gives 0x7e00, as the simulator's float16 conversion does.
+		BITS_OF_HALF("""
+				static uint16_t allo_bits_of_half(half h) {
+				  union { uint32_t i; float f; } u;
+				  u.f = (float)h;
+				  if (u.f != u.f) {
+				    return 0x7e00u;
+				  }
+				  uint32_t sign = (u.i >> 16) & 0x8000u;
+				  int exponent = (int)((u.i >> 23) & 0xffu) - 127;
+				  uint32_t mantissa = u.i & 0x7fffffu;
+				  if (exponent == 128) {
+				    return (uint16_t)(sign | 0x7c00u);
+				  }
+				  if ((u.i & 0x7fffffffu) == 0) {
+				    return (uint16_t)sign;
+				  }
+				  if (exponent >= -14) {
+				    return (uint16_t)(sign | ((uint32_t)(exponent + 15) << 10) | (mantissa >> 13));
+				  }
+				  return (uint16_t)(sign | ((mantissa | 0x800000u) >> (-1 - exponent)));
+				}
+				"""),
 		DOUBLE_OF_BITS("""
 				static double allo_double_of_bits(uint64_t b) {
 				  union { uint64_t i; double f; } u;

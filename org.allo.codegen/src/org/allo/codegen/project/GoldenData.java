@@ -9,6 +9,7 @@ import java.util.Random;
 import org.allo.codegen.CodegenException;
 import org.allo.codegen.kernel.CTypes;
 import org.allo.lang.interpreter.Arithmetic;
+import org.allo.lang.fastsim.FastMode;
 import org.allo.lang.interpreter.Interpreter;
 import org.allo.lang.interpreter.RandomValues;
 import org.allo.lang.interpreter.Scalar;
@@ -23,8 +24,8 @@ import org.allo.lang.ir.IrValue;
 import org.allo.lang.ir.query.WrittenParameters;
 
 /**
- * The data/ directory: random inputs from a fixed seed ({@link RandomValues}) and the outputs the reference
- * interpreter computes from them (written arguments as {@code NAME.golden.dat}, results as
+ * The data/ directory: random inputs from a fixed seed ({@link RandomValues}) and the outputs the simulator
+ * (fast mode, which equals the reference interpreter) computes from them (written arguments as {@code NAME.golden.dat}, results as
  * {@code output_N.golden.dat}), in {@link DataFormat}.
  */
 final class GoldenData {
@@ -48,7 +49,8 @@ final class GoldenData {
 		}
 		List<Object> results;
 		try {
-			results = new Interpreter(module).call(top, arguments);
+			// fast mode computes what the interpreter computes, bit for bit, at JIT speed; it falls back to the interpreter itself
+			results = FastMode.prepare(module, Interpreter.DEFAULT_MAX_STEPS).simulator().call(top, arguments);
 		} catch (SimulationError error) {
 			throw new CodegenException("cannot compute the golden outputs of '" + top.getName() + "' from random inputs (seed "
 					+ seed + "): " + (error.line() > 0 ? "line " + error.line() + ": " : "") + error.getMessage());

@@ -5,7 +5,7 @@ package org.allo.lang.ide;
 
 import org.allo.lang.ide.contentassist.AlloCompletionPrefixProvider;
 import org.allo.lang.ide.server.AlloHoverService;
-import org.allo.lang.ide.server.ShowIrCodeLens;
+import org.allo.lang.ide.server.StepCodeLenses;
 import org.eclipse.xtext.ide.editor.contentassist.CompletionPrefixProvider;
 import org.eclipse.xtext.ide.server.codelens.ICodeLensService;
 import org.eclipse.xtext.ide.server.hover.IHoverService;
@@ -25,6 +25,6 @@ public class AlloIdeModule extends AbstractAlloIdeModule {
 	}
 
 	public Class<? extends ICodeLensService> bindICodeLensService() {
-		return ShowIrCodeLens.class;
+		return StepCodeLenses.class;
 	}
 }

@@ -6,6 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.allo.lang.allo.Argument;
 import org.allo.lang.allo.CallExpr;
@@ -20,6 +21,8 @@ import org.allo.lang.allo.Param;
 import org.allo.lang.allo.Referable;
 import org.allo.lang.allo.Statement;
 import org.eclipse.xtext.EcoreUtil2;
+import org.eclipse.xtext.nodemodel.ICompositeNode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 
 /**
  * The schedules of a module and their steps in source order: {@code s = allo.customize(k)}
@@ -38,11 +41,32 @@ public final class ScheduleSteps {
 		}
 	}
 
+	/** A step with the schedule it belongs to. */
+	public record Located(Schedule schedule, Step step) {
+	}
+
 	/** An argument of a step with the role its stub parameter declares (LoopRef, TensorRef, ...). */
 	public record RoleArgument(Expr value, String role) {
 	}
 
 	private ScheduleSteps() {
+	}
+
+	/**
+	 * The step of a schedule of a known kernel whose call spans {@code offset} (its ends included,
+	 * so that a cursor just after the closing parenthesis still counts), for the editors' step
+	 * commands.
+	 */
+	public static Optional<Located> stepAt(Module module, int offset) {
+		for (Schedule schedule : of(module)) {
+			for (Step step : schedule.steps()) {
+				ICompositeNode node = NodeModelUtils.getNode(step.call());
+				if (schedule.kernel() != null && node != null && node.getOffset() <= offset && offset <= node.getEndOffset()) {
+					return Optional.of(new Located(schedule, step));
+				}
+			}
+		}
+		return Optional.empty();
 	}
 
 	public static List<Schedule> of(Module module) {

@@ -66,7 +66,16 @@ public class EquivalenceChecker {
 
 	/** Steps 1..{@code lastStep}, each against the unscheduled kernel. */
 	public List<StepVerdict> verifyUpTo(Schedule schedule, int lastStep, VerifyOptions options) {
-		return verifySteps(schedule, lastStep, options, Progress.NONE);
+		return verifyUpTo(schedule, lastStep, options, Progress.NONE);
+	}
+
+	/**
+	 * As {@link #verifyUpTo(Schedule, int, VerifyOptions)}, seen by {@code progress}. An unchecked
+	 * exception thrown by {@link Progress#update} ends the run and reaches the caller: that is how
+	 * the editor cancels a check the user no longer waits for.
+	 */
+	public List<StepVerdict> verifyUpTo(Schedule schedule, int lastStep, VerifyOptions options, Progress progress) {
+		return verifySteps(schedule, lastStep, options, progress);
 	}
 
 	/** The two schedules, each with all its steps applied. */

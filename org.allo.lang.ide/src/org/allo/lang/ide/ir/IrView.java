@@ -1,6 +1,7 @@
 package org.allo.lang.ide.ir;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.allo.lang.allo.FunctionDef;
 import org.allo.lang.allo.Module;
@@ -15,7 +16,6 @@ import org.allo.lang.schedule.passes.ScheduleApplier;
 import org.allo.lang.validation.Diagnostic;
 import org.allo.lang.validation.ResourceChecker;
 import org.eclipse.emf.ecore.EObject;
-import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.ILeafNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.resource.XtextResource;
@@ -54,12 +54,9 @@ public class IrView {
 			errors.forEach(error -> text.append("# ").append(error.format()).append('\n'));
 			return new Shown("IR", text.toString());
 		}
-		for (Schedule schedule : ScheduleSteps.of(module)) {
-			for (Step step : schedule.steps()) {
-				if (schedule.kernel() != null && contains(step.call(), offset)) {
-					return afterStep(schedule, step);
-				}
-			}
+		Optional<ScheduleSteps.Located> located = ScheduleSteps.stepAt(module, offset);
+		if (located.isPresent()) {
+			return afterStep(located.get().schedule(), located.get().step());
 		}
 		ILeafNode leaf = NodeModelUtils.findLeafNodeAtOffset(resource.getParseResult().getRootNode(), offset);
 		FunctionDef kernel = leaf == null ? null : outermostFunction(NodeModelUtils.findActualSemanticObjectFor(leaf));
@@ -105,13 +102,8 @@ public class IrView {
 		return text.toString();
 	}
 
-	private static boolean contains(EObject element, int offset) {
-		ICompositeNode node = NodeModelUtils.getNode(element);
-		return node != null && node.getOffset() <= offset && offset <= node.getEndOffset();
-	}
-
-	/** Kernels nest (a kernel may define helpers); the IR is that of the top-level one. */
-	private static FunctionDef outermostFunction(EObject element) {
+	/** Kernels nest (a kernel may define helpers); the IR and the schedules are those of the top-level one. */
+	public static FunctionDef outermostFunction(EObject element) {
 		FunctionDef outermost = null;
 		for (EObject current = element; current != null; current = current.eContainer()) {
 			if (current instanceof FunctionDef function) {

@@ -2,17 +2,24 @@ package org.allo.lang.ide.server;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.allo.lang.allo.ClassDef;
 import org.allo.lang.allo.ForStmt;
 import org.allo.lang.allo.FunctionDef;
 import org.allo.lang.allo.LoopVar;
+import org.allo.lang.allo.Module;
 import org.allo.lang.allo.Param;
 import org.allo.lang.allo.Referable;
 import org.allo.lang.allo.StringLiteral;
 import org.allo.lang.layout.LayoutService;
 import org.allo.lang.schedule.LoopBounds;
 import org.allo.lang.schedule.LoopTable;
+import org.allo.lang.schedule.ScheduleSteps;
+import org.allo.lang.schedule.ScheduleSteps.Schedule;
+import org.allo.lang.estimate.EstimateReport;
+import org.allo.lang.ide.ir.IrView;
+import org.allo.lang.ide.server.ScheduleEstimates.Estimated;
 import org.allo.lang.scoping.Names;
 import org.allo.lang.types.Type;
 import org.allo.lang.types.TypeService;
@@ -40,6 +47,9 @@ public class AlloHoverService extends HoverService {
 	@Inject
 	private ScheduleStrings scheduleStrings;
 
+	@Inject
+	private ScheduleEstimates estimates;
+
 	@Override
 	public String getContents(EObject element) {
 		Object target = element instanceof StringLiteral literal ? scheduleStrings.targetOf(literal) : element;
@@ -52,6 +62,7 @@ public class AlloHoverService extends HoverService {
 		} else if (target instanceof LoopVar loop) {
 			parts.add(code(loop.getName() + ": index"));
 			parts.add(loop(loop));
+			estimate(element, loop).ifPresent(parts::add);
 		} else if (target instanceof ScheduleStrings.Band band) {
 			parts.add("band `" + band.name() + "` of kernel `" + band.kernel().getName() + "`");
 		} else if (target instanceof Referable referable && !(target instanceof ClassDef)) {
@@ -66,6 +77,30 @@ public class AlloHoverService extends HoverService {
 		}
 		parts.removeIf(String::isEmpty);
 		return String.join("\n\n", parts);
+	}
+
+	/**
+	 * On a schedule string, the estimate after its step (before it when the step consumed the
+	 * loop, as split does); on the loop in the kernel, the estimate after the kernel's schedule.
+	 */
+	private Optional<String> estimate(EObject element, LoopVar loop) {
+		if (element instanceof StringLiteral literal && EcoreUtil2.getRootContainer(literal) instanceof Module module) {
+			Optional<ScheduleSteps.Located> located = ScheduleSteps.stepAt(module, NodeModelUtils.getNode(literal).getOffset());
+			if (located.isEmpty()) {
+				return Optional.empty();
+			}
+			Schedule schedule = located.get().schedule();
+			List<EstimateReport> reports = estimates.afterEachStep(schedule);
+			int after = Math.min(located.get().step().number(), reports.size() - 1);
+			return after < 0 ? Optional.empty()
+					: EstimateHover.of(new Estimated(schedule, after, reports.get(after)), null, literal.getValue())
+							.or(() -> after == 0 ? Optional.empty()
+									: EstimateHover.of(new Estimated(schedule, after - 1, reports.get(after - 1)), null, literal.getValue()));
+		}
+		FunctionDef design = IrView.outermostFunction(loop);
+		FunctionDef kernel = EcoreUtil2.getContainerOfType(loop, FunctionDef.class);
+		return design == null ? Optional.empty()
+				: estimates.finalFor(design).flatMap(estimated -> EstimateHover.of(estimated, kernel.getName(), loop.getName()));
 	}
 
 	private String valueHover(Referable referable) {

@@ -54,6 +54,9 @@ import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DocumentFormattingParams;
+import org.eclipse.lsp4j.ExecuteCommandOptions;
+import org.eclipse.lsp4j.ExecuteCommandParams;
+import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.InitializeResult;
@@ -107,6 +110,8 @@ public class AlloLanguageServer extends LanguageServerImpl {
 		capabilities.setDocumentFormattingProvider(true);
 		capabilities.setDocumentRangeFormattingProvider(false);
 		capabilities.setFoldingRangeProvider(true);
+		// Whether or not the client declares executeCommand support: the step lenses need the command.
+		capabilities.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(VerifyUpToHere.COMMAND)));
 		return capabilities;
 	}
 
@@ -358,6 +363,25 @@ public class AlloLanguageServer extends LanguageServerImpl {
 		return getRequestManager().runRead(cancelIndicator -> getWorkspaceManager().doRead(
 				getURI(params.getTextDocument()),
 				(document, resource) -> service(resource, SemanticTokenizer.class).tokens(document, resource, params.getRange())));
+	}
+
+	/**
+	 * {@code allo.verifyUpTo [uri, position]}: "Verify up to here" on a read thread, so that the
+	 * server goes on answering; an edit of the file or a cancel request stops it. The verdict is
+	 * also shown as a message, for clients that only run the lens's command.
+	 */
+	@Override
+	public CompletableFuture<Object> executeCommand(ExecuteCommandParams params) {
+		if (!VerifyUpToHere.COMMAND.equals(params.getCommand())) {
+			return super.executeCommand(params);
+		}
+		CommandArguments place = CommandArguments.of(params);
+		return getRequestManager().runRead(cancelIndicator -> {
+			VerifyUpToHere.Result result = getWorkspaceManager().doRead(getURI(place.document()), (document, resource) -> service(resource,
+					VerifyUpToHere.class).at(resource, document.getOffSet(place.position()), cancelIndicator));
+			getLanguageClient().showMessage(new MessageParams(result.messageType(), result.title() + ": " + result.message()));
+			return result;
+		});
 	}
 
 	/**

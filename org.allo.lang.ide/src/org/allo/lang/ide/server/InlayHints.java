@@ -2,6 +2,7 @@ package org.allo.lang.ide.server;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.allo.lang.allo.FunctionDef;
@@ -10,7 +11,11 @@ import org.allo.lang.allo.NameRef;
 import org.allo.lang.allo.Param;
 import org.allo.lang.allo.Referable;
 import org.allo.lang.allo.VarDecl;
+import org.allo.lang.estimate.EstimateReport;
 import org.allo.lang.layout.Layout;
+import org.allo.lang.schedule.ScheduleSteps;
+import org.allo.lang.schedule.ScheduleSteps.Schedule;
+import org.allo.lang.schedule.ScheduleSteps.Step;
 import org.allo.lang.layout.LayoutService;
 import org.allo.lang.types.Type;
 import org.allo.lang.types.TypeService;
@@ -33,8 +38,9 @@ import com.google.inject.Inject;
 
 /**
  * Inlay hints: the inferred type after a name a plain assignment declares ({@code x = a + b}),
- * and the layout schedules give a kernel's tensors (also when inferred through calls) after the
- * tensor's declaration.
+ * the layout schedules give a kernel's tensors (also when inferred through calls) after the
+ * tensor's declaration, and after each schedule step the kernel's estimated latency once that
+ * step is applied.
  */
 public class InlayHints {
 
@@ -46,6 +52,9 @@ public class InlayHints {
 
 	@Inject
 	private ILocationInFileProvider locations;
+
+	@Inject
+	private ScheduleEstimates estimates;
 
 	public List<InlayHint> in(Document document, XtextResource resource, Range range) {
 		List<InlayHint> hints = new ArrayList<>();
@@ -67,7 +76,29 @@ public class InlayHints {
 				layout(document, (Referable) element, hints);
 			}
 		}
+		latencies(document, module, start, end, hints);
 		return hints;
+	}
+
+	/** Only steps in the range: the estimates of a schedule are computed when one of its steps is shown. */
+	private void latencies(Document document, Module module, int start, int end, List<InlayHint> hints) {
+		for (Schedule schedule : ScheduleSteps.of(module)) {
+			List<EstimateReport> reports = null;
+			for (Step step : schedule.steps()) {
+				ICompositeNode node = NodeModelUtils.getNode(step.call());
+				if (schedule.kernel() == null || node.getEndOffset() < start || node.getOffset() > end) {
+					continue;
+				}
+				reports = reports != null ? reports : estimates.afterEachStep(schedule);
+				if (step.number() < reports.size()) {
+					EstimateReport report = reports.get(step.number());
+					InlayHint hint = new InlayHint(document.getPosition(node.getEndOffset()), Either.forLeft("latency "
+							+ EstimateHover.cycles(report.latency()) + ", " + String.format(Locale.ROOT, "%.2f", report.micros()) + " µs"));
+					hint.setPaddingLeft(true);
+					hints.add(hint);
+				}
+			}
+		}
 	}
 
 	/** A client may ask for more lines than the document has (a stale range): clamp to its end. */

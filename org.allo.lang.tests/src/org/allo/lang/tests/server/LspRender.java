@@ -8,11 +8,13 @@ import java.util.List;
 
 import org.allo.lang.ide.server.AlloLanguageServer;
 import org.allo.lang.ide.server.SemanticTokenizer;
+import org.allo.lang.ide.server.VerifyUpToHere;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionContext;
 import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.CodeLens;
 import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.ExecuteCommandParams;
 import org.eclipse.lsp4j.InlayHint;
 import org.eclipse.lsp4j.InlayHintParams;
 import org.eclipse.lsp4j.SignatureHelp;
@@ -73,6 +75,7 @@ final class LspRender {
 		case "code-actions" -> codeActions(lsp, server, uri, cursor);
 		case "inlay-hints" -> inlayHints(await(server.inlayHint(new InlayHintParams(document,
 				new Range(new Position(0, 0), new Position(10_000, 0))))));
+		case "verify-up-to" -> verifyUpTo(server, uri, cursor);
 		case "workspace-symbols" -> workspaceSymbols(await(server.symbol(new WorkspaceSymbolParams(""))).getRight());
 		default -> throw new IllegalArgumentException("no renderer for feature folder " + feature);
 		};
@@ -230,6 +233,25 @@ final class LspRender {
 					.append(hint.getLabel().getLeft()).append('\n');
 		}
 		return text.toString();
+	}
+
+	/** The command's answer without the operation counts and times, which vary from run to run. */
+	private static String verifyUpTo(AlloLanguageServer server, String uri, Position cursor) {
+		VerifyUpToHere.Result result = (VerifyUpToHere.Result) await(
+				server.executeCommand(new ExecuteCommandParams(VerifyUpToHere.COMMAND, List.of(uri, cursor))));
+		StringBuilder text = new StringBuilder("# " + result.title() + "\n" + result.kind() + " (" + result.messageType() + ")\n");
+		if (result.steps().isEmpty()) {
+			text.append(result.message()).append('\n');
+		}
+		result.steps().forEach(step -> text.append(withoutStatistics(step)).append('\n'));
+		if (result.counterexample() != null) {
+			text.append(result.counterexample()).append('\n');
+		}
+		return text.toString();
+	}
+
+	private static String withoutStatistics(String line) {
+		return line.replaceAll(" \\([0-9.]+[KM]? ops, [0-9.]+ s\\)", "");
 	}
 
 	private static String workspaceSymbols(List<? extends WorkspaceSymbol> symbols) {

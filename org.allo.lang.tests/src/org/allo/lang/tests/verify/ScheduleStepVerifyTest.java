@@ -30,7 +30,7 @@ import com.google.inject.Injector;
 import com.google.inject.util.Modules;
 
 /** Schedule steps checked one by one against the unscheduled kernel, with the real passes and a faulty one. */
-class ScheduleStepVerifyTest {
+public class ScheduleStepVerifyTest {
 
 	private static final String GEMM = """
 			import allo
@@ -51,7 +51,7 @@ class ScheduleStepVerifyTest {
 			""";
 
 	/** A wrong pipeline pass, registered only here: it drops the loop's last iteration. */
-	static final class DropLastIterationPass implements SchedulePass {
+	public static final class DropLastIterationPass implements SchedulePass {
 		@Override
 		public String primitive() {
 			return "pipeline";

@@ -20,12 +20,14 @@ import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.util.CancelIndicator;
 
 /**
- * A "Show IR after step N" lens on each schedule step. Its command {@code allo.showIr} is the
- * client's: it sends {@code allo/showIr} with the step's position and shows the answer.
+ * Two lenses on each schedule step. "Show IR after step N": its command {@code allo.showIr} is the
+ * client's, which sends {@code allo/showIr} with the step's position and shows the answer.
+ * "Verify up to here": its command {@link VerifyUpToHere#COMMAND} is the server's
+ * ({@code workspace/executeCommand}), so every client runs it without code of its own.
  */
-public class ShowIrCodeLens implements ICodeLensService {
+public class StepCodeLenses implements ICodeLensService {
 
-	public static final String COMMAND = "allo.showIr";
+	public static final String SHOW_IR = "allo.showIr";
 
 	@Override
 	public List<? extends CodeLens> computeCodeLenses(Document document, XtextResource resource, CodeLensParams params,
@@ -42,9 +44,11 @@ public class ShowIrCodeLens implements ICodeLensService {
 				ICompositeNode node = NodeModelUtils.getNode(step.call());
 				Position start = document.getPosition(node.getOffset());
 				Position end = document.getPosition(node.getEndOffset());
-				Command command = new Command("Show IR after step " + step.number() + " (" + step.name() + ")", COMMAND,
-						List.of(params.getTextDocument().getUri(), start));
-				lenses.add(new CodeLens(new Range(start, end), command, null));
+				List<Object> place = List.of(params.getTextDocument().getUri(), start);
+				Range range = new Range(start, end);
+				lenses.add(new CodeLens(range, new Command("Show IR after step " + step.number() + " (" + step.name() + ")", SHOW_IR, place),
+						null));
+				lenses.add(new CodeLens(range, new Command("Verify up to here", VerifyUpToHere.COMMAND, place), null));
 			}
 		}
 		return lenses;

@@ -24,14 +24,12 @@ import org.allo.lang.allo.StringLiteral;
 import org.allo.lang.schedule.ScheduleSteps.Schedule;
 import org.allo.lang.schedule.ScheduleSteps.Step;
 import org.allo.lang.scoping.Stdlib;
+import org.allo.lang.util.Comments;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.util.EcoreUtil;
-import org.eclipse.xtext.AbstractRule;
 import org.eclipse.xtext.EcoreUtil2;
-import org.eclipse.xtext.RuleCall;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
-import org.eclipse.xtext.nodemodel.ILeafNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.util.IResourceScopeCache;
 
@@ -43,8 +41,8 @@ import com.google.inject.Singleton;
  * across edits that do not touch it. A schedule reads its kernel, what that kernel calls and what
  * calls it (the layout solver propagates partitions along calls in both directions), and the
  * module's top-level statements other than definitions (constants, types, every schedule statement,
- * whose {@code instantiate=} lists bind templates). The digest covers the tokens and their lines in
- * each (messages cite lines) and the file's name: the kernels of the definitions' call component
+ * whose {@code instantiate=} lists bind templates). The digest covers the text without comments and
+ * the start line of each (messages cite lines) and the file's name: the kernels of the definitions' call component
  * around the schedule's kernel and the kernels its step strings name ({@code "dot_3:i"}), plus all
  * other top-level statements. A definition that customises a kernel counts as such a statement.
  * There is no digest (the schedule is applied afresh) when the module reaches into another user
@@ -226,33 +224,17 @@ public class ScheduleInputs {
 	}
 
 	/**
-	 * The statement's tokens with the line of each (messages cite lines), without comments and
-	 * whitespace: a comment between two units belongs to one of their statements, and editing it would
-	 * otherwise re-apply every schedule. Indentation tokens are empty; their rule names stand for them.
+	 * The statement's text from its first line, without comments: a comment between two units
+	 * belongs to one of their statements, and editing it would otherwise re-apply every schedule.
+	 * Line breaks stay, so that the digest changes when a line the messages cite moves.
 	 */
 	private static String lineAndText(Statement statement) {
 		ICompositeNode node = NodeModelUtils.getNode(statement);
 		if (node == null) {
 			return "";
 		}
-		StringBuilder text = new StringBuilder();
-		int line = -1;
-		for (ILeafNode leaf : node.getLeafNodes()) {
-			if (leaf.isHidden()) {
-				continue;
-			}
-			if (leaf.getStartLine() != line) {
-				line = leaf.getStartLine();
-				text.append('\n').append(line).append(':');
-			}
-			text.append(leaf.getText().isEmpty() ? "<" + ruleName(leaf.getGrammarElement()) + ">" : leaf.getText()).append(' ');
-		}
-		return text.toString();
-	}
-
-	private static String ruleName(EObject grammarElement) {
-		AbstractRule rule = grammarElement instanceof RuleCall call ? call.getRule() : grammarElement instanceof AbstractRule itself ? itself : null;
-		return rule == null ? "?" : rule.getName();
+		String text = Comments.strip(node.getText());
+		return node.getTotalStartLine() + ":" + text.length() + ":" + text;
 	}
 
 	private static Statement topLevelStatementOf(EObject object) {

@@ -10,9 +10,10 @@ import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.util.ITextRegion;
 
 /**
- * Xtext's indentation-aware prefix finder, made local and robust. It walks leaves from the node it
- * is given, which made completion linear in the file's size: it is given the top-level statement
- * around the cursor instead (a module is a list of statements, so the answer is the same). It
+ * Xtext's indentation-aware prefix finder, made local and robust. Xtext's walks every node from the
+ * root of the file, which made completion linear in the file's size: this one walks the leaves of
+ * the top-level statement around the cursor ({@link TopLevelStatement}; a module is a list of
+ * statements, so the answer is the same). It
  * also fails on the leaves without grammar element that error recovery leaves behind (an unclosed
  * call at the end of the file, as while typing one); there, the plain finder's answer is used.
  */

@@ -121,7 +121,8 @@ public class ScheduleInputs {
 		component.sort(Comparator.comparing(facts.definitionIndex()::get));
 		MessageDigest digest = sha256();
 		digest.update(facts.shared());
-		digest.update(Integer.toString(facts.sharedIndex().get(topLevelStatementOf(schedule.binding()))).getBytes(StandardCharsets.UTF_8));
+		int customize = facts.sharedIndex().get(topLevelStatementOf(schedule.binding()));
+		digest.update(Integer.toString(customize).getBytes(StandardCharsets.UTF_8));
 		for (Statement statement : component) {
 			digest.update(facts.definitionDigests().get(statement));
 		}

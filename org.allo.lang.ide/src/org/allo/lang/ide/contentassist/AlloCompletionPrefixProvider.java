@@ -110,7 +110,10 @@ public class AlloCompletionPrefixProvider extends IndentationAwareCompletionPref
 		return element == null || element instanceof AbstractElement || element instanceof ParserRule;
 	}
 
-	/** An empty leaf (an indentation token) follows the last one found only when that one ends before the offset or is empty itself. */
+	/**
+	 * An empty leaf (an indentation token) follows the last one found only when that one ends before
+	 * the offset or is empty itself.
+	 */
 	private static boolean endsBefore(ITextRegion region, int offset) {
 		return region.getOffset() + region.getLength() < offset || region.getLength() == 0 && region.getOffset() <= offset;
 	}

@@ -4,10 +4,16 @@
 package org.allo.lang.ide;
 
 import org.allo.lang.ide.contentassist.AlloCompletionPrefixProvider;
+import org.allo.lang.ide.contentassist.AlloContentAssistContextFactory;
+import org.allo.lang.ide.server.AlloContentAssistService;
 import org.allo.lang.ide.server.AlloHoverService;
+import org.allo.lang.ide.server.NoGeneration;
 import org.allo.lang.ide.server.StepCodeLenses;
+import org.eclipse.xtext.generator.IShouldGenerate;
 import org.eclipse.xtext.ide.editor.contentassist.CompletionPrefixProvider;
+import org.eclipse.xtext.ide.editor.contentassist.antlr.ContentAssistContextFactory;
 import org.eclipse.xtext.ide.server.codelens.ICodeLensService;
+import org.eclipse.xtext.ide.server.contentassist.ContentAssistService;
 import org.eclipse.xtext.ide.server.hover.IHoverService;
 
 /**
@@ -18,6 +24,18 @@ public class AlloIdeModule extends AbstractAlloIdeModule {
 	@Override
 	public Class<? extends CompletionPrefixProvider> bindCompletionPrefixProvider() {
 		return AlloCompletionPrefixProvider.class;
+	}
+
+	public Class<? extends ContentAssistContextFactory> bindContentAssistContextFactory() {
+		return AlloContentAssistContextFactory.class;
+	}
+
+	public Class<? extends ContentAssistService> bindContentAssistService() {
+		return AlloContentAssistService.class;
+	}
+
+	public Class<? extends IShouldGenerate> bindIShouldGenerate() {
+		return NoGeneration.class;
 	}
 
 	public Class<? extends IHoverService> bindIHoverService() {

@@ -13,12 +13,15 @@ import java.util.List;
 public final class LayoutGraph {
 
 	private final List<LayoutVariable> variables = new ArrayList<>();
+	/** Endpoint ids of edge {@code e}: {@code [2e]} and {@code [2e+1]}. */
 	private int[] edgeEnds = new int[16];
 	private int edgeCount;
+	private int[] components;
 
 	public LayoutVariable addVariable(String name, String kernel, LayoutVariable.Role role, int... sizes) {
 		LayoutVariable variable = new LayoutVariable(variables.size(), name, kernel, role, sizes);
 		variables.add(variable);
+		components = null;
 		return variable;
 	}
 
@@ -40,6 +43,7 @@ public final class LayoutGraph {
 		edgeEnds[2 * edgeCount] = a.id();
 		edgeEnds[2 * edgeCount + 1] = b.id();
 		edgeCount++;
+		components = null;
 	}
 
 	public List<LayoutVariable> variables() {
@@ -50,8 +54,58 @@ public final class LayoutGraph {
 		return edgeCount;
 	}
 
-	/** Endpoint ids of edge {@code e}: {@code [2e]} and {@code [2e+1]}. */
-	int[] edgeEnds() {
-		return edgeEnds;
+	/**
+	 * Each variable's component, labelled with the smallest id in it. Computed once for the graph as
+	 * it is (every schedule of a module is solved over the same graph), again after it grows; callers
+	 * must not change the array.
+	 */
+	int[] components() {
+		if (components == null) {
+			components = labelComponents();
+		}
+		return components;
+	}
+
+	/** Labels components by a worklist over adjacency lists (linear in variables plus edges). */
+	private int[] labelComponents() {
+		int n = variables.size();
+		int edges = edgeCount;
+		int[] ends = edgeEnds;
+		int[] start = new int[n + 1];
+		for (int i = 0; i < 2 * edges; i++) {
+			start[ends[i] + 1]++;
+		}
+		for (int v = 0; v < n; v++) {
+			start[v + 1] += start[v];
+		}
+		int[] fill = start.clone();
+		int[] neighbours = new int[2 * edges];
+		for (int e = 0; e < edges; e++) {
+			neighbours[fill[ends[2 * e]]++] = ends[2 * e + 1];
+			neighbours[fill[ends[2 * e + 1]]++] = ends[2 * e];
+		}
+		int[] component = new int[n];
+		Arrays.fill(component, -1);
+		int[] worklist = new int[n];
+		for (int root = 0; root < n; root++) {
+			if (component[root] >= 0) {
+				continue;
+			}
+			component[root] = root;
+			int head = 0;
+			int tail = 0;
+			worklist[tail++] = root;
+			while (head < tail) {
+				int v = worklist[head++];
+				for (int i = start[v]; i < start[v + 1]; i++) {
+					int w = neighbours[i];
+					if (component[w] < 0) {
+						component[w] = root;
+						worklist[tail++] = w;
+					}
+				}
+			}
+		}
+		return component;
 	}
 }

@@ -1,7 +1,6 @@
 package org.allo.lang.layout;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +29,7 @@ public final class LayoutSolver {
 	}
 
 	public LayoutSolution solve(LayoutGraph graph, List<Requirement> requirements) {
-		int[] component = components(graph);
+		int[] component = graph.components();
 		Map<Long, List<Integer>> byComponentDim = new HashMap<>();
 		for (int i = 0; i < requirements.size(); i++) {
 			Requirement requirement = requirements.get(i);
@@ -49,49 +48,6 @@ public final class LayoutSolver {
 		});
 		conflicts.sort(Comparator.comparingInt(LayoutSolution.Conflict::order));
 		return new LayoutSolution(component, solved, conflicts);
-	}
-
-	/** Labels each variable with the smallest id of its component, by a worklist over adjacency lists. */
-	private static int[] components(LayoutGraph graph) {
-		int n = graph.variables().size();
-		int edges = graph.edgeCount();
-		int[] ends = graph.edgeEnds();
-		int[] start = new int[n + 1];
-		for (int i = 0; i < 2 * edges; i++) {
-			start[ends[i] + 1]++;
-		}
-		for (int v = 0; v < n; v++) {
-			start[v + 1] += start[v];
-		}
-		int[] fill = start.clone();
-		int[] neighbours = new int[2 * edges];
-		for (int e = 0; e < edges; e++) {
-			neighbours[fill[ends[2 * e]]++] = ends[2 * e + 1];
-			neighbours[fill[ends[2 * e + 1]]++] = ends[2 * e];
-		}
-		int[] component = new int[n];
-		Arrays.fill(component, -1);
-		int[] worklist = new int[n];
-		for (int root = 0; root < n; root++) {
-			if (component[root] >= 0) {
-				continue;
-			}
-			component[root] = root;
-			int head = 0;
-			int tail = 0;
-			worklist[tail++] = root;
-			while (head < tail) {
-				int v = worklist[head++];
-				for (int i = start[v]; i < start[v + 1]; i++) {
-					int w = neighbours[i];
-					if (component[w] < 0) {
-						component[w] = root;
-						worklist[tail++] = w;
-					}
-				}
-			}
-		}
-		return component;
 	}
 
 	static long key(int component, int dim) {

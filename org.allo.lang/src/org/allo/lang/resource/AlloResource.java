@@ -1,6 +1,7 @@
 package org.allo.lang.resource;
 
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
@@ -14,9 +15,30 @@ import org.eclipse.xtext.util.Triple;
  * A lazy-linking resource that does not compute an "unresolved" message for every reference it
  * resolves. Xtext builds that message on each successful resolution, in any file with an error, just
  * to look for a stale diagnostic to remove; ours carry suggestions, which made one syntax error in a
- * large file cost seconds.
+ * large file cost seconds. Unloading (the language server does it on every edit, before parsing the
+ * new text) turns each object into a proxy with its URI fragment; those are computed in one walk
+ * ({@link ContentFragments}) instead of one quadratic lookup per object.
  */
 public class AlloResource extends LazyLinkingResource {
+
+	/** The fragments of the contents being unloaded; null otherwise. */
+	private Map<EObject, String> unloadingFragments;
+
+	@Override
+	protected void doUnload() {
+		unloadingFragments = ContentFragments.of(this);
+		try {
+			super.doUnload();
+		} finally {
+			unloadingFragments = null;
+		}
+	}
+
+	@Override
+	public String getURIFragment(EObject object) {
+		String fragment = unloadingFragments == null ? null : unloadingFragments.get(object);
+		return fragment != null ? fragment : super.getURIFragment(object);
+	}
 
 	@Override
 	protected void removeDiagnostic(Triple<EObject, EReference, INode> triple) {

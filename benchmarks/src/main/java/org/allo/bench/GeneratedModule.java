@@ -9,6 +9,7 @@ import java.util.List;
 import org.allo.lang.AlloStandaloneSetup;
 import org.allo.lang.validation.Diagnostic;
 import org.allo.lang.validation.ResourceChecker;
+import org.allo.lang.validation.ScheduleOutcomes;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
@@ -31,6 +32,7 @@ public class GeneratedModule {
 
 	private XtextResourceSet resourceSet;
 	private ResourceChecker checker;
+	private ScheduleOutcomes scheduleOutcomes;
 	private byte[] source;
 	private int lines;
 
@@ -39,6 +41,7 @@ public class GeneratedModule {
 		Injector injector = new AlloStandaloneSetup().createInjectorAndDoEMFRegistration();
 		resourceSet = injector.getInstance(XtextResourceSet.class);
 		checker = injector.getInstance(ResourceChecker.class);
+		scheduleOutcomes = injector.getInstance(ScheduleOutcomes.class);
 		String text = ModuleGenerator.generate(TARGET_LINES);
 		source = text.getBytes(StandardCharsets.UTF_8);
 		lines = ModuleGenerator.lineCount(text);
@@ -74,8 +77,13 @@ public class GeneratedModule {
 		return checker.check(resource);
 	}
 
-	/** Keeps the resource set from growing across invocations. */
+	/**
+	 * Keeps the resource set from growing across invocations, and forgets the schedule outcomes kept
+	 * for the next version of the file: each {@code allo check} is a new process, where every schedule
+	 * is applied, and the same text checked again would otherwise find them all kept.
+	 */
 	void discard(XtextResource resource) {
 		resourceSet.getResources().remove(resource);
+		scheduleOutcomes.clear();
 	}
 }

@@ -1,14 +1,19 @@
 package org.allo.lang.ide.contentassist;
 
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.AbstractElement;
+import org.eclipse.xtext.ParserRule;
 import org.eclipse.xtext.ide.editor.contentassist.CompletionPrefixProvider;
 import org.eclipse.xtext.ide.editor.contentassist.IndentationAwareCompletionPrefixProvider;
-import org.eclipse.xtext.nodemodel.ICompositeNode;
+import org.eclipse.xtext.nodemodel.ILeafNode;
 import org.eclipse.xtext.nodemodel.INode;
+import org.eclipse.xtext.util.ITextRegion;
 
 /**
- * Xtext's indentation-aware prefix finder, made local and robust. It walks leaves from the node it
- * is given, which made completion linear in the file's size: it is given the top-level statement
- * around the cursor instead (a module is a list of statements, so the answer is the same). It
+ * Xtext's indentation-aware prefix finder, made local and robust. Xtext's walks every node from the
+ * root of the file, which made completion linear in the file's size: this one walks the leaves of
+ * the top-level statement around the cursor ({@link TopLevelStatement}; a module is a list of
+ * statements, so the answer is the same). It
  * also fails on the leaves without grammar element that error recovery leaves behind (an unclosed
  * call at the end of the file, as while typing one); there, the plain finder's answer is used.
  */
@@ -67,7 +72,7 @@ public class AlloCompletionPrefixProvider extends IndentationAwareCompletionPref
 
 	@Override
 	public INode getLastCompleteNodeByOffset(INode node, int offsetPosition, int completionOffset) {
-		INode statement = statementAround(node, offsetPosition);
+		INode statement = TopLevelStatement.around(node, offsetPosition);
 		try {
 			return super.getLastCompleteNodeByOffset(statement, offsetPosition, completionOffset);
 		} catch (NullPointerException e) {
@@ -75,16 +80,41 @@ public class AlloCompletionPrefixProvider extends IndentationAwareCompletionPref
 		}
 	}
 
-	/** The root's child (a top-level statement) that strictly contains the offset; the root otherwise. */
-	private static INode statementAround(INode root, int offset) {
-		if (!(root instanceof ICompositeNode composite) || root.getParent() != null) {
-			return root;
-		}
-		for (INode child : composite.getChildren()) {
-			if (child instanceof ICompositeNode && child.getTotalOffset() < offset && offset < child.getTotalEndOffset()) {
-				return child;
+	/**
+	 * The last leaf before the offset that the content-assist parser may continue from. Xtext's
+	 * version walks every node from the root of the file (its result only ever depends on leaves);
+	 * this one walks the leaves of the given node, the statement around the cursor, which holds that
+	 * leaf whenever it strictly contains the offset.
+	 */
+	@Override
+	protected INode getLastCompleteNodeByOffset(INode node, int offset) {
+		INode last = node;
+		ITextRegion lastRegion = node.getTextRegion();
+		for (ILeafNode leaf : node.getLeafNodes()) {
+			ITextRegion region = leaf.getTextRegion();
+			boolean emptyAtOffset = region.getOffset() == offset && region.getLength() == 0;
+			if (region.getOffset() >= offset && !emptyAtOffset && !region.equals(lastRegion)) {
+				break;
+			}
+			if (continuesGrammar(leaf) && (region.getLength() > 0 || endsBefore(lastRegion, offset))) {
+				last = leaf;
+				lastRegion = region;
 			}
 		}
-		return root;
+		return last;
+	}
+
+	/** A leaf of the grammar (not a hidden terminal), or one error recovery inserted. */
+	private static boolean continuesGrammar(ILeafNode leaf) {
+		EObject element = leaf.getGrammarElement();
+		return element == null || element instanceof AbstractElement || element instanceof ParserRule;
+	}
+
+	/**
+	 * An empty leaf (an indentation token) follows the last one found only when that one ends before
+	 * the offset or is empty itself.
+	 */
+	private static boolean endsBefore(ITextRegion region, int offset) {
+		return region.getOffset() + region.getLength() < offset || region.getLength() == 0 && region.getOffset() <= offset;
 	}
 }

@@ -36,6 +36,7 @@ import org.eclipse.xtext.ide.server.Document;
 import org.eclipse.xtext.nodemodel.ILeafNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.util.IResourceScopeCache;
 
 import com.google.inject.Inject;
 
@@ -60,6 +61,9 @@ public class ScheduleCompletion {
 	@Inject
 	private Stdlib stdlib;
 
+	@Inject
+	private IResourceScopeCache cache;
+
 	public Proposals at(Document document, XtextResource resource, int offset) {
 		if (resource.getParseResult() == null || !(resource.getContents().get(0) instanceof Module module)) {
 			return new Proposals(List.of(), false);
@@ -69,7 +73,7 @@ public class ScheduleCompletion {
 			return new Proposals(inString, true);
 		}
 		String before = lineBefore(document, offset);
-		Set<String> schedules = scheduleNames(module);
+		Set<String> schedules = cache.get(ScheduleCompletion.class, resource, () -> scheduleNames(module));
 		Matcher member = MEMBER.matcher(before);
 		if (member.find() && schedules.contains(member.group(1))) {
 			String prefix = member.group(2) == null ? "" : member.group(2);

@@ -276,7 +276,7 @@ public final class Interpreter implements Simulator {
 			return view(load, frame);
 		}
 		if (expr instanceof IrLoad load && load.getBuffer().getType() instanceof IrStreamType) {
-			return frame.values.get(load.getBuffer());
+			return channel(load, frame);
 		}
 		if (expr instanceof IrCall call) {
 			List<Object> results = callFunction(call, frame);
@@ -408,6 +408,25 @@ public final class Interpreter implements Simulator {
 			throw Faults.outOfBounds(0, buffer.getName(), indices, tensor.shape());
 		}
 		return offset;
+	}
+
+	/** A stream argument: the whole stream array, or the FIFOs its leading indices select. */
+	private Fifos channel(IrLoad load, Frame frame) throws SimulationError {
+		if (!(frame.values.get(load.getBuffer()) instanceof Fifos fifos)) {
+			throw new SimulationError(0, "stream '" + load.getBuffer().getName() + "' is used before it is allocated");
+		}
+		if (load.getIndices().isEmpty()) {
+			return fifos;
+		}
+		List<Long> indices = new ArrayList<>();
+		for (IrExpr index : load.getIndices()) {
+			indices.add(integer(index, frame));
+		}
+		Fifos channel = fifos.channel(indices);
+		if (channel == null) {
+			throw Faults.streamOutOfBounds(0, load.getBuffer().getName(), indices, fifos.shape());
+		}
+		return channel;
 	}
 
 	private ArrayDeque<Scalar> fifo(IrBuffer stream, List<IrExpr> indexExprs, Frame frame) throws SimulationError {

@@ -142,7 +142,7 @@ final class StreamBetweenCalls {
 		}
 	}
 
-	static IrStatement statementOf(EObject node) {
+	private static IrStatement statementOf(EObject node) {
 		EObject current = node;
 		while (!(current instanceof IrStatement)) {
 			current = current.eContainer();
@@ -150,7 +150,7 @@ final class StreamBetweenCalls {
 		return (IrStatement) current;
 	}
 
-	static ScheduleError refusal(PassContext context, IrBuffer array, String why) {
+	private static ScheduleError refusal(PassContext context, IrBuffer array, String why) {
 		return context.error(context.step().call(), IssueCodes.SCHEDULE_STREAM, "cannot stream " + array.getName() + " between kernels: " + why);
 	}
 }

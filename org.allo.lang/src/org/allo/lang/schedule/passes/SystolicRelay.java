@@ -87,7 +87,7 @@ final class SystolicRelay {
 			} else if (!load.getIndices().isEmpty() && load.eContainer() instanceof IrCall) {
 				views.add(load);
 			} else {
-				throw StreamBetweenCalls.refusal(context, array, "kernel '" + kernel.getName() + "' uses it whole at line " + IrEdits.lineOf(load)
+				throw refusal(context, array, "kernel '" + kernel.getName() + "' uses it whole at line " + IrEdits.lineOf(load)
 						+ "; a relay passes each processing element its channel as a view, e.g. " + array.getName() + "[i, j]");
 			}
 		}
@@ -99,7 +99,7 @@ final class SystolicRelay {
 		int channelRank = views.get(0).getIndices().size();
 		for (IrLoad view : views) {
 			if (view.getIndices().size() != channelRank) {
-				throw StreamBetweenCalls.refusal(context, array, "its views select channels with " + channelRank + " and with "
+				throw refusal(context, array, "its views select channels with " + channelRank + " and with "
 						+ view.getIndices().size() + " indices (line " + IrEdits.lineOf(view) + "); every PE must get a channel of the same shape");
 			}
 		}
@@ -294,6 +294,10 @@ final class SystolicRelay {
 	}
 
 	private ScheduleError refusal(String why) {
-		return StreamBetweenCalls.refusal(context, array, why);
+		return refusal(context, array, why);
+	}
+
+	private static ScheduleError refusal(PassContext context, IrBuffer array, String why) {
+		return context.error(context.step().call(), IssueCodes.SCHEDULE_STREAM, "cannot relay " + array.getName() + " between processing elements: " + why);
 	}
 }

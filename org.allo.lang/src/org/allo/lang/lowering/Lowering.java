@@ -107,7 +107,7 @@ public class Lowering {
 			throw new LoweringError(site, IssueCodes.LOWERING_TEMPLATE, "the template arguments of kernel '"
 					+ kernel.getName() + "' are not all known here; pass them explicitly, e.g. " + kernel.getName() + "[int32, 16](...)");
 		}
-		List<String> args = new ArrayList<>(kernel.getTypeParams().stream().map(param -> text(instance.binding().get(param))).toList());
+		List<String> args = new ArrayList<>(templateArguments(kernel, instance.binding()));
 		if (instance.id() != null) {
 			args.add(instance.id());
 		}
@@ -121,6 +121,14 @@ public class Lowering {
 		lowering.body();
 		lowered.put(instance, function);
 		return function;
+	}
+
+	/**
+	 * The template arguments of an instance as its function records them ({@link IrFunction#getInstanceArgs()},
+	 * before an instance id), e.g. {@code [int32, 7]}.
+	 */
+	public static List<String> templateArguments(FunctionDef kernel, Map<TypeParam, Object> binding) {
+		return kernel.getTypeParams().stream().map(param -> text(binding.get(param))).toList();
 	}
 
 	private static String instanceId(EObject callSite) {

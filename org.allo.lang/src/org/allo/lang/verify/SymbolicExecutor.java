@@ -91,7 +91,7 @@ public final class SymbolicExecutor {
 		for (int p = 0; p < function.getParams().size(); p++) {
 			if (arguments.get(p) instanceof SymbolicTensor tensor) {
 				outputs.add(new SymbolicOutput("parameter " + function.getParams().get(p).getName(), tensor.element, tensor.shape,
-						tensor.cells.clone()));
+						tensor.terms()));
 			}
 		}
 		return outputs;
@@ -99,7 +99,7 @@ public final class SymbolicExecutor {
 
 	private static SymbolicOutput output(String label, Object value, IrType type) throws CannotVerify {
 		if (value instanceof SymbolicTensor tensor) {
-			return new SymbolicOutput(label, tensor.element, tensor.shape, tensor.cells.clone());
+			return new SymbolicOutput(label, tensor.element, tensor.shape, tensor.terms());
 		}
 		if (value instanceof Integer term) {
 			return new SymbolicOutput(label, type, new long[0], new int[] { term });
@@ -288,8 +288,11 @@ public final class SymbolicExecutor {
 		if (expr instanceof IrLoad load && load.getIndices().isEmpty() && load.getBuffer().getType() instanceof IrTensorType) {
 			return tensor(load.getBuffer(), frame);
 		}
+		if (expr instanceof IrLoad load && load.getType() instanceof IrTensorType) {
+			return view(load, frame);
+		}
 		if (expr instanceof IrLoad load && load.getBuffer().getType() instanceof IrStreamType) {
-			return frame.values.get(load.getBuffer());
+			return channel(load, frame);
 		}
 		if (expr instanceof IrCall call) {
 			List<Object> results = callFunction(call, frame);
@@ -428,6 +431,35 @@ public final class SymbolicExecutor {
 					+ buffer.getName() + "'");
 		}
 		return offset;
+	}
+
+	/** A row of a buffer passed to a call ({@code G[r]}), sharing the buffer's cells. */
+	private SymbolicTensor view(IrLoad load, Frame frame) throws CannotVerify {
+		long[] indices = new long[load.getIndices().size()];
+		for (int i = 0; i < indices.length; i++) {
+			indices[i] = constant(load.getIndices().get(i), frame, "index into '" + load.getBuffer().getName() + "'");
+		}
+		SymbolicTensor view = tensor(load.getBuffer(), frame).view(indices);
+		if (view == null) {
+			throw new CannotVerify("line " + line + ": index " + Arrays.toString(indices) + " is out of bounds of '" + load.getBuffer().getName() + "'");
+		}
+		return view;
+	}
+
+	/** A stream argument: the whole stream array, or the FIFOs its leading indices select. */
+	private SymbolicFifos channel(IrLoad load, Frame frame) throws CannotVerify {
+		if (!(frame.values.get(load.getBuffer()) instanceof SymbolicFifos fifos)) {
+			throw new CannotVerify("stream '" + load.getBuffer().getName() + "' is used before it is allocated");
+		}
+		long[] indices = new long[load.getIndices().size()];
+		for (int i = 0; i < indices.length; i++) {
+			indices[i] = constant(load.getIndices().get(i), frame, "index into stream '" + load.getBuffer().getName() + "'");
+		}
+		SymbolicFifos channel = indices.length == 0 ? fifos : fifos.channel(indices);
+		if (channel == null) {
+			throw new CannotVerify("line " + line + ": index out of bounds of stream array '" + load.getBuffer().getName() + "'");
+		}
+		return channel;
 	}
 
 	private ArrayDeque<Integer> fifo(IrBuffer stream, List<IrExpr> indexExprs, Frame frame) throws CannotVerify {

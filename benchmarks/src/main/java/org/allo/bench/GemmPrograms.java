@@ -2,8 +2,10 @@ package org.allo.bench;
 
 /**
  * The .allo texts the verification benchmark compares: an N x N int32 GEMM in i-j-k order, the same
- * GEMM in i-k-j order, and an N x N output-stationary systolic array written by hand (A moves right
- * and B moves down through register arrays; every PE accumulates its own C element).
+ * GEMM in i-k-j order, an N x N output-stationary systolic array written by hand (A moves right
+ * and B moves down through register arrays; every PE accumulates its own C element), and Allo's
+ * systolic array built by the schedule {@code relay} (library/systolic.py: unfold the PE band, then
+ * to(..., axis=) turns the channel arrays into FIFOs between the PEs).
  */
 final class GemmPrograms {
 
@@ -55,6 +57,44 @@ final class GemmPrograms {
 				        for i, j in allo.grid(N, N):
 				            acc[i, j] += a_reg[i, j] * b_reg[i, j]
 				    return acc
+
+
+				def pe(A_in: int32[N], B_in: int32[N], A_out: int32[N], B_out: int32[N], C: int32[N, N], i: index, j: index):
+				    v: int32 = 0
+				    for k in range(N):
+				        a: int32 = A_in[k]
+				        b: int32 = B_in[k]
+				        v += a * b
+				        A_out[k] = a
+				        B_out[k] = b
+				    C[i, j] = v
+
+
+				def systolic_relay(A: int32[N, N], B: int32[N, N]) -> int32[N, N]:
+				    C: int32[N, N] = 0
+				    A_fifo: int32[N, N + 1, N] = 0
+				    B_fifo: int32[N, N + 1, N] = 0
+				    for k in range(N, name="load"):
+				        for m in range(N):
+				            A_fifo[m, 0, k] = A[m, k]
+				        for n in range(N):
+				            B_fifo[n, 0, k] = B[k, n]
+				    for i, j in allo.grid(N, N, name="PE"):
+				        pe(A_fifo[i, j], B_fifo[j, i], A_fifo[i, j + 1], B_fifo[j, i + 1], C, i, j)
+				    A_drain: int32[N] = 0
+				    B_drain: int32[N] = 0
+				    for k in range(N, name="drain"):
+				        for m in range(N):
+				            A_drain[m] = A_fifo[m, N, k]
+				        for n in range(N):
+				            B_drain[n] = B_fifo[n, N, k]
+				    return C
+
+
+				relay = allo.customize(systolic_relay)
+				pes = relay.unfold("PE", [0, 1])
+				relay.to(relay.A_fifo, pes, axis=1, depth=N + 1)
+				relay.to(relay.B_fifo, pes, axis=0, depth=N + 1)
 				""".formatted(n);
 	}
 }

@@ -13,6 +13,11 @@ import org.allo.lang.allo.Module;
 import org.allo.lang.ir.IrModule;
 import org.allo.lang.lowering.Lowering;
 import org.allo.lang.lowering.LoweringResult;
+import org.allo.lang.schedule.ScheduleSteps;
+import org.allo.lang.schedule.ScheduleSteps.Schedule;
+import org.allo.lang.schedule.passes.AppliedSchedule;
+import org.allo.lang.schedule.passes.ScheduleApplier;
+import org.allo.lang.scoping.Names;
 import org.allo.lang.validation.Diagnostic;
 import org.allo.lang.validation.ResourceChecker;
 import org.allo.lang.verify.EquivalenceChecker;
@@ -38,7 +43,9 @@ import com.google.inject.Injector;
  * Equivalence checking of GEMMs (issue 10; targets: at least 5M symbolic operations/s, and the
  * 64 x 64 systolic GEMM against the plain one in under 2 minutes). {@code interchange}: the plain
  * GEMM against its i-k-j form; {@code systolic}: the plain GEMM against the hand-written systolic
- * array. Each invocation runs both programs symbolically, canonicalises and compares every output
+ * array; {@code relay}: the plain GEMM against the systolic array the schedule {@code relay} builds
+ * with unfold and to(..., axis=) (PEs connected by FIFOs; the schedule is applied once, in the
+ * setup). Each invocation runs both programs symbolically, canonicalises and compares every output
  * element. The time per check is the primary result; {@code operations} (secondary) counts the
  * symbolic operations per second.
  */
@@ -54,6 +61,7 @@ public class VerifyBenchmark {
 	private IrModule gemm;
 	private IrModule interchanged;
 	private IrModule systolic;
+	private IrModule relayed;
 
 	/** The symbolic operations of the invocations, reported by JMH as operations per second. */
 	@State(Scope.Thread)
@@ -81,6 +89,7 @@ public class VerifyBenchmark {
 		gemm = lower(lowering, module, "gemm");
 		interchanged = lower(lowering, module, "gemm_ikj");
 		systolic = lower(lowering, module, "systolic");
+		relayed = applied(injector, module, "relay");
 		checker = injector.getInstance(EquivalenceChecker.class);
 	}
 
@@ -94,6 +103,15 @@ public class VerifyBenchmark {
 		return result.module();
 	}
 
+	private static IrModule applied(Injector injector, Module module, String name) {
+		Schedule schedule = ScheduleSteps.of(module).stream().filter(s -> Names.nameOf(s.binding()).equals(name)).findFirst().orElseThrow();
+		AppliedSchedule applied = injector.getInstance(ScheduleApplier.class).apply(schedule);
+		if (!applied.succeeded()) {
+			throw new IllegalStateException("schedule " + name + " is refused: " + applied.errors());
+		}
+		return applied.module();
+	}
+
 	@Benchmark
 	public Verdict interchange(Operations operations) {
 		return proven(checker.compare(gemm, interchanged, VerifyOptions.defaults()), operations);
@@ -102,6 +120,11 @@ public class VerifyBenchmark {
 	@Benchmark
 	public Verdict systolic(Operations operations) {
 		return proven(checker.compare(gemm, systolic, VerifyOptions.defaults()), operations);
+	}
+
+	@Benchmark
+	public Verdict relay(Operations operations) {
+		return proven(checker.compare(gemm, relayed, VerifyOptions.defaults()), operations);
 	}
 
 	/** A benchmark of a failing check would measure the wrong thing. */

@@ -84,15 +84,15 @@ class BuildCommandTest extends CliTestSupport {
 	}
 
 	@Test
-	void aStepThePassesCannotApplyIsAnErrorAndNothingIsWritten() throws IOException {
+	void aRefusedStepIsAnErrorAndNothingIsWritten() throws IOException {
 		Path file = write("k.allo", KERNEL + "s = allo.customize(add_one)\ns.pipeline(\"i\")\ns.to(s.B, \"S_i_0\", axis=0)\n");
 		Path out = folder.resolve("out");
 
 		assertEquals(AlloMain.USER_ERROR, run("build", file.toString(), "-o", out.toString()));
 
-		assertTrue(this.out.contains("k.allo:12:25: error: to(..., axis=...) between unfolded processing elements needs the dataflow"
-				+ " simulation, which is not supported yet"), this.out);
-		assertTrue(this.out.contains("[allo.schedule.unsupported]"), this.out);
+		assertTrue(this.out.contains("k.allo:12:1: error: cannot relay B between processing elements: kernel 'add_one' uses it whole at line 8"),
+				this.out);
+		assertTrue(this.out.contains("[allo.schedule.stream]"), this.out);
 		assertFalse(Files.exists(out.resolve("add_one.prj")));
 	}
 

@@ -15,7 +15,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-/** {@code allo report}: the three formats, the schedule it picks, and what it says when it cannot apply a step. */
+/** {@code allo report}: the three formats and the schedule it picks. */
 class ReportCommandTest extends CliTestSupport {
 
 	private static final String GEMM = """
@@ -37,10 +37,6 @@ class ReportCommandTest extends CliTestSupport {
 			fast = allo.customize(gemm)
 			fast.reorder("k", "j")
 			fast.pipeline("j")
-
-			systolic = allo.customize(gemm)
-			systolic.pipeline("k")
-			systolic.to(systolic.C, "C", axis=0)
 			""";
 
 	@Test
@@ -50,16 +46,6 @@ class ReportCommandTest extends CliTestSupport {
 		assertTrue(out.startsWith("gemm on xcu280-fsvh2892-2L-e at 300 MHz (estimate)\n"), out);
 		assertTrue(out.contains("recurrence through C"), out);
 		assertEquals("", err);
-	}
-
-	@Test
-	void aStepThePassesDoNotSupportGivesAWarningAndTheEstimateBeforeIt() throws Exception {
-		Path file = write("gemm.allo", GEMM);
-		assertEquals(AlloMain.OK, run("report", file.toString()));
-		assertEquals(file + ":22:35: warning: the estimate covers steps 1-1 of 2: step 2 of schedule systolic, systolic.to, cannot be"
-				+ " applied yet [allo.estimate.partial-schedule]\n", err);
-		assertTrue(out.contains("note: the estimate covers steps 1-1 of 2"), out);
-		assertTrue(out.contains("recurrence through C"), "the pipeline step before it is applied: " + out);
 	}
 
 	@Test
@@ -93,7 +79,7 @@ class ReportCommandTest extends CliTestSupport {
 	void anUnknownScheduleListsTheSchedules() throws Exception {
 		Path file = write("gemm.allo", GEMM);
 		assertEquals(AlloMain.USER_ERROR, run("report", file.toString(), "--schedule", "slow"));
-		assertEquals("allo: " + file + " has no schedule 'slow'; its schedules: plain, fast, systolic\n", err);
+		assertEquals("allo: " + file + " has no schedule 'slow'; its schedules: plain, fast\n", err);
 	}
 
 	@Test

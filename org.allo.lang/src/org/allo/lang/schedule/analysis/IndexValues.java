@@ -17,12 +17,12 @@ import org.allo.lang.ir.IrVarRef;
  * Evaluates index arithmetic (constants, loop variables, + - * // % min max, comparisons, and,
  * or) for given loop variable values; anything else (a load, a scalar) has no value here.
  */
-final class IndexValues {
+public final class IndexValues {
 
 	private IndexValues() {
 	}
 
-	static OptionalLong of(IrExpr expr, Map<IrVar, Long> values) {
+	public static OptionalLong of(IrExpr expr, Map<IrVar, Long> values) {
 		if (expr instanceof IrConstant constant && constant.getInteger() != null && constant.getInteger().bitLength() < 63) {
 			return OptionalLong.of(constant.getInteger().longValue());
 		}

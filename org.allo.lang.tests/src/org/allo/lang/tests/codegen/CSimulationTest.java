@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * C simulation of generated projects: g++ with {@code -std=c++17 -Wall -Werror} compiles the testbench and the
  * kernel against the workbench's headers, and the testbench exits 0 only when every output equals the
  * interpreter's bit for bit. Every example design (each schedule with its steps applied) always runs; the
- * codegen cases run with {@code -Dallo.csim=all} (the {@code csim-all} profile, which CI runs).
+ * codegen cases and every schedule of the schedule corpus run with {@code -Dallo.csim=all} (the
+ * {@code csim-all} profile, which CI runs).
  */
 class CSimulationTest {
 
@@ -38,6 +39,16 @@ class CSimulationTest {
 		}
 		return CodegenCases.caseFiles().stream()
 				.map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> passes(CodegenCases.load(file))));
+	}
+
+	@TestFactory
+	Stream<DynamicTest> scheduleCases() {
+		if (!"all".equals(System.getProperty("allo.csim"))) {
+			return Stream.empty();
+		}
+		List<CodegenCases.Design> designs = CodegenCases.scheduleCases();
+		assertTrue(designs.size() >= 50, "expected at least 50 scheduled designs in resources/schedule, found " + designs.size());
+		return designs.stream().map(design -> DynamicTest.dynamicTest(design.name(), () -> passes(design)));
 	}
 
 	/** The testbench really compares: one flipped golden element makes it fail with exit code 1. */

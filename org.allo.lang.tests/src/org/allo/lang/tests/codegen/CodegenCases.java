@@ -77,8 +77,17 @@ final class CodegenCases {
 	 * an index parameter of a helper may address outside its arrays.
 	 */
 	static List<Design> examples() {
+		return designsIn(TestFiles.repository().resolve("examples"));
+	}
+
+	/** The designs of the schedule corpus ({@code resources/schedule}), chosen as for the examples. */
+	static List<Design> scheduleCases() {
+		return designsIn(TestFiles.resources().resolve("schedule"));
+	}
+
+	private static List<Design> designsIn(Path folder) {
 		List<Design> designs = new ArrayList<>();
-		for (Path file : TestFiles.alloFiles(TestFiles.repository().resolve("examples"))) {
+		for (Path file : TestFiles.alloFiles(folder)) {
 			AlloProject project = new AlloProject();
 			Resource resource = project.load(file);
 			String example = file.getFileName().toString().replaceFirst("\\.allo$", "");

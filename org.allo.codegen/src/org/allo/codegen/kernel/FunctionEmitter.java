@@ -155,9 +155,18 @@ final class FunctionEmitter {
 		return inner;
 	}
 
-	/** array_partition per partitioned dimension, bind_storage for a memory annotation, stream depth. */
+	/**
+	 * array_partition per partitioned dimension, bind_storage for a memory annotation; a stream gets its depth
+	 * only (a FIFO is neither partitioned nor bound to a memory).
+	 */
 	List<CStmt> bufferPragmas(IrBuffer buffer, String name) {
 		List<CStmt> pragmas = new ArrayList<>();
+		if (CTypes.of(buffer.getType()).kind() == CType.Kind.STREAM) {
+			if (buffer.eContainer() instanceof IrAlloc) {
+				pragmas.add(new CStmt.Pragma(Pragmas.stream(name, CTypes.of(buffer.getType()).depth())));
+			}
+			return pragmas;
+		}
 		if (buffer.getLayout() != null) {
 			for (int d = 0; d < buffer.getLayout().getDims().size(); d++) {
 				String pragma = Pragmas.arrayPartition(name, buffer.getLayout().getDims().get(d), d + 1);
@@ -168,9 +177,6 @@ final class FunctionEmitter {
 		}
 		if (buffer.getResource() != null || buffer.getStorageType() != null) {
 			pragmas.add(new CStmt.Pragma(Pragmas.bindStorage(name, buffer.getStorageType(), buffer.getResource())));
-		}
-		if (CTypes.of(buffer.getType()).kind() == CType.Kind.STREAM && buffer.eContainer() instanceof IrAlloc) {
-			pragmas.add(new CStmt.Pragma(Pragmas.stream(name, CTypes.of(buffer.getType()).depth())));
 		}
 		return pragmas;
 	}
@@ -239,13 +245,31 @@ final class FunctionEmitter {
 		String name = Identifiers.of(buffer.getName());
 		bind(buffer, name);
 		List<Long> shape = CTypes.shape(buffer.getType());
+		if (type.kind() == CType.Kind.STREAM) {
+			return stream(buffer, type, name, shape);
+		}
 		List<CStmt> out = new ArrayList<>();
-		boolean scalar = shape.isEmpty() && type.kind() != CType.Kind.STREAM;
+		boolean scalar = shape.isEmpty();
 		CExpr scalarInit = scalar ? (alloc.getInit() == null ? Literals.zero(type) : expressions.emitAs(alloc.getInit(), type)) : null;
 		out.add(new CStmt.Declare(type, name, shape, scalarInit, buffer.isStateful()));
 		out.addAll(bufferPragmas(buffer, name));
 		if (alloc.getInit() != null && !scalar && !buffer.isStateful()) {
 			out.addAll(initialization(alloc.getInit(), name, type, shape));
+		}
+		return out;
+	}
+
+	/** A single stream has its name from the constructor, an array of streams from csim's naming helper. */
+	private List<CStmt> stream(IrBuffer buffer, CType type, String name, List<Long> shape) {
+		List<CStmt> out = new ArrayList<>();
+		if (shape.isEmpty()) {
+			out.add(new CStmt.Construct(type, name, List.of(new CExpr.Literal("\"" + name + "\""))));
+		} else {
+			out.add(new CStmt.Declare(type, name, shape, null, false));
+		}
+		out.addAll(bufferPragmas(buffer, name));
+		if (!shape.isEmpty()) {
+			out.add(ThreadedCsim.nameStreams(name));
 		}
 		return out;
 	}

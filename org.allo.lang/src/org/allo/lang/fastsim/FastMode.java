@@ -2,6 +2,7 @@ package org.allo.lang.fastsim;
 
 import org.allo.lang.interpreter.Interpreter;
 import org.allo.lang.interpreter.Simulator;
+import org.allo.lang.ir.IrFunction;
 import org.allo.lang.ir.IrModule;
 
 /**
@@ -29,6 +30,10 @@ public final class FastMode {
 
 	/** The compiled module, or the interpreter with the reason fast mode could not compile it. */
 	public static Choice prepare(IrModule module, long maxSteps) {
+		if (module.getFunctions().stream().anyMatch(IrFunction::isRegion)) {
+			return new Choice(new Interpreter(module, maxSteps),
+					"dataflow regions run their kernel instances concurrently, which only the interpreter's scheduler does");
+		}
 		try {
 			ModuleCompiler compiler = new ModuleCompiler(module);
 			byte[] bytes = compiler.compile();

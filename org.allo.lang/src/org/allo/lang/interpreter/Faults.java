@@ -62,6 +62,6 @@ public final class Faults {
 
 	/** The error with the line of the statement it happened in, unless it already carries one. */
 	public static SimulationError atLine(SimulationError error, int line) {
-		return error.line() == 0 && line != 0 ? new SimulationError(line, error.getMessage()) : error;
+		return error.line() == 0 && line != 0 ? error.at(line) : error;
 	}
 }

@@ -1,6 +1,5 @@
 package org.allo.lang.interpreter;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -58,6 +57,15 @@ public final class Interpreter implements Simulator {
 	private final Map<IrBuffer, Tensor> persistent = new HashMap<>();
 	private long steps;
 	private int depth;
+	private DataflowScheduler scheduler;
+	private RegionListener regionListener = (buffer, fifos) -> {
+	};
+
+	/** Told about each FIFO buffer a dataflow region allocates, so FIFO sizing can read its high water. */
+	@FunctionalInterface
+	public interface RegionListener {
+		void allocated(IrBuffer stream, Fifos fifos);
+	}
 
 	public Interpreter(IrModule module) {
 		this(module, DEFAULT_MAX_STEPS);
@@ -67,6 +75,10 @@ public final class Interpreter implements Simulator {
 	public Interpreter(IrModule module, long maxSteps) {
 		this.module = module;
 		this.maxSteps = maxSteps;
+	}
+
+	public void setRegionListener(RegionListener listener) {
+		this.regionListener = listener;
 	}
 
 	/** Calls the function of the module with that name. Arguments are {@link Scalar}s and {@link Tensor}s. */
@@ -115,9 +127,53 @@ public final class Interpreter implements Simulator {
 		for (int i = 0; i < arguments.size(); i++) {
 			bindParameter(frame, function.getParams().get(i), arguments.get(i), line);
 		}
-		execute(function.getBody(), frame);
+		if (function.isRegion()) {
+			runRegion(function, frame);
+		} else {
+			execute(function.getBody(), frame);
+		}
 		depth--;
 		return frame.results;
+	}
+
+	/**
+	 * A region's body: its streams are allocated with their depths as capacities (unbounded when the
+	 * depth is left to FIFO sizing), then its instances run under a {@link DataflowScheduler}.
+	 */
+	private void runRegion(IrFunction region, Frame frame) throws SimulationError {
+		if (scheduler != null) {
+			throw new SimulationError(0, "region '" + region.getName()
+					+ "' is called from inside another region, which the simulator does not run; call it from a plain kernel");
+		}
+		DataflowScheduler regionScheduler = new DataflowScheduler();
+		for (IrStatement statement : region.getBody().getStatements()) {
+			if (statement instanceof IrAlloc alloc && alloc.getBuffer().getType() instanceof IrStreamType stream) {
+				Fifos fifos = new Fifos(alloc.getBuffer().getName(), shape(stream),
+						stream.getDepth() == 0 ? Fifo.UNBOUNDED : stream.getDepth());
+				frame.values.put(alloc.getBuffer(), fifos);
+				regionListener.allocated(alloc.getBuffer(), fifos);
+			} else if (statement instanceof IrEval eval && eval.getExpr() instanceof IrCall call) {
+				List<Object> arguments = new ArrayList<>();
+				List<Fifo> fifos = new ArrayList<>();
+				for (IrExpr argument : call.getArgs()) {
+					Object value = evaluate(argument, frame);
+					arguments.add(value);
+					if (value instanceof Fifos stream) {
+						fifos.addAll(stream.all());
+					}
+				}
+				regionScheduler.add(call.getFunction().getName(), fifos,
+						() -> invoke(call.getFunction(), arguments, statement.getLine()));
+			} else {
+				throw new SimulationError(statement.getLine(), "a region body holds only stream allocations and calls");
+			}
+		}
+		scheduler = regionScheduler;
+		try {
+			regionScheduler.run();
+		} finally {
+			scheduler = null;
+		}
 	}
 
 	private void bindParameter(Frame frame, IrValue param, Object argument, int line) throws SimulationError {
@@ -202,7 +258,13 @@ public final class Interpreter implements Simulator {
 			tensor.set(offset, Arithmetic.convert(scalar(store.getValue(), frame), elementType(store.getBuffer().getType())));
 		} else if (statement instanceof IrStreamPut put) {
 			IrType element = elementType(put.getStream().getType());
-			fifo(put.getStream(), put.getIndices(), frame).addLast(Arithmetic.convert(scalar(put.getValue(), frame), element));
+			Fifo fifo = fifo(put.getStream(), put.getIndices(), frame);
+			Scalar value = Arithmetic.convert(scalar(put.getValue(), frame), element);
+			if (scheduler == null) {
+				fifo.add(value);
+			} else {
+				scheduler.put(fifo, value);
+			}
 		} else if (statement instanceof IrEval eval && eval.getExpr() instanceof IrCall call) {
 			callFunction(call, frame);
 		} else if (statement instanceof IrEval eval) {
@@ -215,7 +277,7 @@ public final class Interpreter implements Simulator {
 	private void allocate(IrAlloc alloc, Frame frame) throws SimulationError {
 		IrBuffer buffer = alloc.getBuffer();
 		if (buffer.getType() instanceof IrStreamType) {
-			frame.values.put(buffer, new Fifos(shape(buffer.getType())));
+			frame.values.put(buffer, new Fifos(buffer.getName(), shape(buffer.getType()), Fifo.UNBOUNDED));
 			return;
 		}
 		Tensor kept = persistent.get(buffer);
@@ -275,8 +337,11 @@ public final class Interpreter implements Simulator {
 		if (expr instanceof IrLoad load && load.getType() instanceof IrTensorType) {
 			return view(load, frame);
 		}
-		if (expr instanceof IrLoad load && load.getBuffer().getType() instanceof IrStreamType) {
+		if (expr instanceof IrLoad load && load.getBuffer().getType() instanceof IrStreamType && load.getIndices().isEmpty()) {
 			return frame.values.get(load.getBuffer());
+		}
+		if (expr instanceof IrLoad load && load.getBuffer().getType() instanceof IrStreamType) {
+			return fifoElement(load, frame);
 		}
 		if (expr instanceof IrCall call) {
 			List<Object> results = callFunction(call, frame);
@@ -333,7 +398,11 @@ public final class Interpreter implements Simulator {
 			return binary(binary, frame);
 		}
 		if (expr instanceof IrStreamGet get) {
-			Scalar value = fifo(get.getStream(), get.getIndices(), frame).pollFirst();
+			Fifo fifo = fifo(get.getStream(), get.getIndices(), frame);
+			if (scheduler != null) {
+				return scheduler.get(fifo);
+			}
+			Scalar value = fifo.poll();
 			if (value == null) {
 				throw Faults.emptyStream(0, get.getStream().getName());
 			}
@@ -410,7 +479,7 @@ public final class Interpreter implements Simulator {
 		return offset;
 	}
 
-	private ArrayDeque<Scalar> fifo(IrBuffer stream, List<IrExpr> indexExprs, Frame frame) throws SimulationError {
+	private Fifo fifo(IrBuffer stream, List<IrExpr> indexExprs, Frame frame) throws SimulationError {
 		if (!(frame.values.get(stream) instanceof Fifos fifos)) {
 			throw new SimulationError(0, "stream '" + stream.getName() + "' is used before it is allocated");
 		}
@@ -418,11 +487,27 @@ public final class Interpreter implements Simulator {
 		for (IrExpr index : indexExprs) {
 			indices.add(integer(index, frame));
 		}
-		ArrayDeque<Scalar> fifo = fifos.at(indices);
+		Fifo fifo = fifos.at(indices);
 		if (fifo == null) {
 			throw Faults.streamOutOfBounds(0, stream.getName(), indices, fifos.shape());
 		}
 		return fifo;
+	}
+
+	/** {@code fifo_A[1, 2]} as a call argument: that one FIFO of the stream array. */
+	private Fifos fifoElement(IrLoad load, Frame frame) throws SimulationError {
+		if (!(frame.values.get(load.getBuffer()) instanceof Fifos fifos)) {
+			throw new SimulationError(0, "stream '" + load.getBuffer().getName() + "' is used before it is allocated");
+		}
+		List<Long> indices = new ArrayList<>();
+		for (IrExpr index : load.getIndices()) {
+			indices.add(integer(index, frame));
+		}
+		Fifos element = fifos.element(indices);
+		if (element == null) {
+			throw Faults.streamOutOfBounds(0, load.getBuffer().getName(), indices, fifos.shape());
+		}
+		return element;
 	}
 
 	/** The shape of a tensor or stream type; [] for a scalar type. */

@@ -78,6 +78,17 @@ public final class Tensor {
 		return count;
 	}
 
+	/** The indices of the element at a flat row-major position (the inverse of {@link #rowMajorOffset}). */
+	static List<Long> indicesOf(long[] shape, long offset) {
+		Long[] indices = new Long[shape.length];
+		long rest = offset;
+		for (int d = shape.length - 1; d >= 0; d--) {
+			indices[d] = rest % shape[d];
+			rest /= shape[d];
+		}
+		return List.of(indices);
+	}
+
 	/** The flat row-major position of the indices, or -1 when the index count or an index is out of range. */
 	public int offset(List<Long> indices) {
 		return rowMajorOffset(shape, indices);

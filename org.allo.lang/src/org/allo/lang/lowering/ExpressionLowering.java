@@ -2,6 +2,7 @@ package org.allo.lang.lowering;
 
 import org.allo.lang.scoping.Names;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +21,7 @@ import org.allo.lang.allo.SliceExpr;
 import org.allo.lang.allo.SubscriptExpr;
 import org.allo.lang.allo.TypeParam;
 import org.allo.lang.allo.UnaryExpr;
+import org.allo.lang.allo.VarDecl;
 import org.allo.lang.ir.IrBinary;
 import org.allo.lang.ir.IrBinaryOp;
 import org.allo.lang.ir.IrBitSlice;
@@ -37,6 +39,8 @@ import org.allo.lang.ir.IrLoad;
 import org.allo.lang.ir.IrMathCall;
 import org.allo.lang.ir.IrMathFunction;
 import org.allo.lang.ir.IrSelect;
+import org.allo.lang.ir.IrStreamGet;
+import org.allo.lang.ir.IrStreamType;
 import org.allo.lang.ir.IrType;
 import org.allo.lang.ir.IrUnary;
 import org.allo.lang.ir.IrUnaryOp;
@@ -46,6 +50,7 @@ import org.allo.lang.ir.IrVarRef;
 import org.allo.lang.ir.builder.IrNodes;
 import org.allo.lang.scoping.Stdlib;
 import org.allo.lang.types.IntType;
+import org.allo.lang.types.StreamType;
 import org.allo.lang.types.TensorType;
 import org.allo.lang.types.Type;
 import org.allo.lang.types.TypeComputer;
@@ -86,14 +91,56 @@ final class ExpressionLowering {
 	private final Stdlib stdlib;
 	private final Map<Referable, IrValue> values;
 	private final Callees callees;
+	private final StreamPorts ports;
+
+	/** One FIFO operand of a put or get: a stream buffer and, in a stream array, the FIFO's indices. */
+	record StreamAccess(IrBuffer stream, List<IrExpr> indices) {
+	}
 
 	ExpressionLowering(InstanceTyping types, Templates templates, Stdlib stdlib, Map<Referable, IrValue> values,
-			Callees callees) {
+			Callees callees, StreamPorts ports) {
 		this.types = types;
 		this.templates = templates;
 		this.stdlib = stdlib;
 		this.values = values;
 		this.callees = callees;
+		this.ports = ports;
+	}
+
+	/**
+	 * The FIFO {@code receiver} denotes: a stream of the kernel, or one FIFO of a region stream, which
+	 * becomes a stream parameter of the instance and so needs indices known at compile time.
+	 */
+	StreamAccess stream(Expr receiver, boolean put) {
+		Expr target = receiver instanceof SubscriptExpr subscript ? subscript.getTarget() : receiver;
+		List<Expr> indices = receiver instanceof SubscriptExpr subscript ? subscript.getIndices() : List.of();
+		Referable name = target instanceof NameRef ref ? ref.getRef() : null;
+		if (name instanceof VarDecl decl && ports.isRegionStream(decl)) {
+			List<Long> constants = new ArrayList<>();
+			for (Expr index : indices) {
+				BigInteger value = types.integer(index);
+				if (value == null) {
+					throw new LoweringError(index, IssueCodes.LOWERING_STREAM_INDEX, "the index '"
+							+ TypeComputer.textOf(index).strip() + "' of stream '" + decl.getName()
+							+ "' is not known at compile time in each kernel instance; index stream arrays with df.get_pid() coordinates, meta_for variables and constants");
+				}
+				constants.add(value.longValue());
+			}
+			return new StreamAccess(ports.port(decl, constants, put, receiver), List.of());
+		}
+		if (values.get(name) instanceof IrBuffer buffer && buffer.getType() instanceof IrStreamType) {
+			return new StreamAccess(buffer, indices(indices));
+		}
+		throw unsupported(receiver);
+	}
+
+	private IrExpr streamGet(MemberExpr member, CallExpr call) {
+		StreamAccess access = stream(member.getReceiver(), false);
+		IrStreamGet get = IR.createIrStreamGet();
+		get.setStream(access.stream());
+		get.getIndices().addAll(access.indices());
+		get.setType(typeOf(call));
+		return get;
 	}
 
 	IrType typeOf(Expr expr) {
@@ -323,6 +370,10 @@ final class ExpressionLowering {
 
 	private IrExpr call(CallExpr call) {
 		List<Expr> args = call.getArgs().stream().map(argument -> argument.getValue()).toList();
+		if (call.getCallee() instanceof MemberExpr member && "get".equals(Names.nameOf(member.getMember()))
+				&& types.typeOf(member.getReceiver()) instanceof StreamType && args.isEmpty()) {
+			return streamGet(member, call);
+		}
 		IrUnaryOp bitOperation = call.getCallee() instanceof MemberExpr member && args.isEmpty()
 				&& types.typeOf(member.getReceiver()).isNumeric() ? BIT_METHODS.get(Names.nameOf(member.getMember())) : null;
 		if (bitOperation != null) {

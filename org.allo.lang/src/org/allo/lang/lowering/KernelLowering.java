@@ -28,6 +28,9 @@ import org.allo.lang.allo.Suite;
 import org.allo.lang.allo.TupleExpr;
 import org.allo.lang.allo.VarDecl;
 import org.allo.lang.allo.WhileStmt;
+import org.allo.lang.allo.WithStmt;
+import org.allo.lang.allo.MemberExpr;
+import org.allo.lang.dataflow.DataflowSyntax;
 import org.allo.lang.ir.IrAlloc;
 import org.allo.lang.ir.IrAssign;
 import org.allo.lang.ir.IrBinaryOp;
@@ -43,6 +46,8 @@ import org.allo.lang.ir.IrModule;
 import org.allo.lang.ir.IrReturn;
 import org.allo.lang.ir.IrStatement;
 import org.allo.lang.ir.IrStore;
+import org.allo.lang.ir.IrStreamPut;
+import org.allo.lang.ir.IrStreamType;
 import org.allo.lang.ir.IrTensorType;
 import org.allo.lang.ir.IrType;
 import org.allo.lang.ir.IrValue;
@@ -54,11 +59,12 @@ import org.allo.lang.scoping.Names;
 import org.allo.lang.scoping.Stdlib;
 import org.allo.lang.types.ConstantEvaluator;
 import org.allo.lang.types.IntType;
+import org.allo.lang.types.MetaBranches;
+import org.allo.lang.types.StreamType;
 import org.allo.lang.types.NoneType;
 import org.allo.lang.types.TensorType;
 import org.allo.lang.types.TupleType;
 import org.allo.lang.types.Type;
-import org.allo.lang.types.Templates;
 import org.allo.lang.validation.IssueCodes;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
@@ -82,18 +88,27 @@ final class KernelLowering {
 	private final Map<Referable, IrValue> values = new HashMap<>();
 	private final ExpressionLowering expressions;
 	private final LoopLowering loops;
+	private final MetaBranches metaBranches;
+	private final DataflowSyntax dataflow;
+	private final StreamPorts ports;
 	private IrFunction function;
 
-	/** {@code name} is the function's name: the kernel's, or an instance's when {@code instanceArgs} is not empty. */
+	/**
+	 * {@code name} is the function's name: the kernel's, or an instance's when {@code instanceArgs} is
+	 * not empty; {@code ports} turns the region streams a dataflow kernel instance uses into parameters.
+	 */
 	KernelLowering(FunctionDef kernel, String name, List<String> instanceArgs, InstanceTyping types,
-			ConstantEvaluator constants, Templates templates, Stdlib stdlib, IrModule module, Callees callees) {
+			LoweringServices services, IrModule module, Callees callees, StreamPorts ports) {
 		this.kernel = kernel;
 		this.name = name;
 		this.instanceArgs = instanceArgs;
 		this.types = types;
-		this.constants = constants;
+		this.constants = services.constants();
+		this.metaBranches = services.metaBranches();
+		this.dataflow = services.dataflow();
 		this.module = module;
-		this.expressions = new ExpressionLowering(types, templates, stdlib, values, callees);
+		this.ports = ports;
+		this.expressions = new ExpressionLowering(types, services.templates(), services.stdlib(), values, callees, ports);
 		this.loops = new LoopLowering(expressions, types, values, LoopTable.of(kernel));
 	}
 
@@ -114,8 +129,26 @@ final class KernelLowering {
 		return function;
 	}
 
+	/** The body; region streams the body uses are appended to the parameters, in order of first use. */
 	void body() {
 		function.setBody(block(kernel.getBody()));
+		ports.ports().forEach(port -> function.getParams().add(port.param()));
+	}
+
+	/** The region streams the instance uses, matching the parameters after the kernel's own. */
+	List<StreamPorts.Port> ports() {
+		return ports.ports();
+	}
+
+	/** A stream declaration of a region body as an allocation in {@code block}; returns the stream. */
+	IrBuffer declareStream(VarDecl decl, IrBlock block) {
+		declaration(decl, block);
+		return (IrBuffer) values.get(decl);
+	}
+
+	/** An expression of the kernel's scope, such as an argument a region passes to its kernels. */
+	IrExpr lower(Expr expr) {
+		return expressions.lower(expr);
 	}
 
 	private List<IrType> results() {
@@ -131,11 +164,54 @@ final class KernelLowering {
 	private IrBlock block(Suite suite) {
 		IrBlock block = IR.createIrBlock();
 		if (suite != null) {
-			for (Statement statement : suite.getStatements()) {
+			addStatements(suite.getStatements(), block);
+		}
+		return block;
+	}
+
+	private void addStatements(List<Statement> statements, IrBlock block) {
+		for (int i = 0; i < statements.size(); i++) {
+			Statement statement = statements.get(i);
+			if (MetaBranches.isBranch(statement)) {
+				metaBranch(statements, i, block);
+			} else if ("meta_for".equals(MetaBranches.metaName(statement))) {
+				metaFor((WithStmt) statement, block);
+			} else if (!dataflow.isPidAssignment(statement)) {
 				statement(statement, block);
 			}
 		}
-		return block;
+	}
+
+	/** The branch of a meta_if chain this instance takes is lowered in place; the others vanish. */
+	private void metaBranch(List<Statement> statements, int index, IrBlock block) {
+		Boolean taken = metaBranches.taken(statements, index, types.known());
+		WithStmt with = (WithStmt) statements.get(index);
+		if (taken == null) {
+			throw new LoweringError(with.getContext(), IssueCodes.LOWERING_UNSUPPORTED_STATEMENT, "the condition of this "
+					+ MetaBranches.metaName(with) + " is not known at compile time in instance '" + name
+					+ "'; use constants, template parameters and df.get_pid() coordinates");
+		}
+		if (taken) {
+			addStatements(with.getBody().getStatements(), block);
+		}
+	}
+
+	/** {@code with allo.meta_for(lb, ub) as v}: one copy of the body per value of v, each in its own block. */
+	private void metaFor(WithStmt with, IrBlock block) {
+		List<Expr> bounds = ((CallExpr) with.getContext()).getArgs().stream().map(Argument::getValue).toList();
+		BigInteger lower = bounds.size() >= 2 ? types.integer(bounds.get(0)) : BigInteger.ZERO;
+		BigInteger upper = bounds.isEmpty() ? null : types.integer(bounds.get(bounds.size() >= 2 ? 1 : 0));
+		BigInteger step = bounds.size() >= 3 ? types.integer(bounds.get(2)) : BigInteger.ONE;
+		if (lower == null || upper == null || step == null || step.signum() <= 0 || with.getVar() == null) {
+			throw new LoweringError(with.getContext(), IssueCodes.LOWERING_UNSUPPORTED_STATEMENT,
+					"meta_for needs compile-time bounds and a positive step, and 'as v' to name its variable; write with allo.meta_for(0, P) as p:");
+		}
+		for (BigInteger value = lower; value.compareTo(upper) < 0; value = value.add(step)) {
+			types.bind(with.getVar(), value);
+			IrBlock copy = block(with.getBody());
+			add(block, copy, with);
+		}
+		types.bind(with.getVar(), null);
 	}
 
 	private void statement(Statement statement, IrBlock block) {
@@ -143,6 +219,8 @@ final class KernelLowering {
 			declaration(decl, block);
 		} else if (statement instanceof ExprStmt stmt && stmt.getOp() != null) {
 			add(block, assignment(stmt), stmt);
+		} else if (statement instanceof ExprStmt stmt && stmt.getExpr() instanceof CallExpr call && isPut(call)) {
+			add(block, put(call), stmt);
 		} else if (statement instanceof ExprStmt stmt && stmt.getExpr() instanceof CallExpr call) {
 			IrEval eval = IR.createIrEval();
 			eval.setExpr(expressions.lower(call));
@@ -166,6 +244,24 @@ final class KernelLowering {
 		}
 	}
 
+	private boolean isPut(CallExpr call) {
+		return call.getCallee() instanceof MemberExpr member && "put".equals(Names.nameOf(member.getMember()))
+				&& types.typeOf(member.getReceiver()) instanceof StreamType && call.getArgs().size() == 1;
+	}
+
+	private IrStreamPut put(CallExpr call) {
+		Expr receiver = ((MemberExpr) call.getCallee()).getReceiver();
+		IrType element = TypeLowering.lower(((StreamType) types.typeOf(receiver)).element(), receiver);
+		// the value first: a stream it reads is used before the one written, as the instance runs
+		IrExpr value = expressions.lowerAs(call.getArgs().get(0).getValue(), element);
+		ExpressionLowering.StreamAccess access = expressions.stream(receiver, true);
+		IrStreamPut put = IR.createIrStreamPut();
+		put.setStream(access.stream());
+		put.getIndices().addAll(access.indices());
+		put.setValue(value);
+		return put;
+	}
+
 	private static void add(IrBlock block, IrStatement statement, Statement source) {
 		ICompositeNode node = NodeModelUtils.getNode(source);
 		statement.setLine(node == null ? 0 : node.getStartLine());
@@ -183,6 +279,11 @@ final class KernelLowering {
 			}
 			module.getGlobals().add(global);
 			values.put(decl, global);
+		} else if (type instanceof IrStreamType) {
+			IrAlloc alloc = IR.createIrAlloc();
+			alloc.setBuffer(buffer(decl.getName(), type, null));
+			add(block, alloc, decl);
+			values.put(decl, alloc.getBuffer());
 		} else if (type instanceof IrTensorType tensor) {
 			IrAlloc alloc = IR.createIrAlloc();
 			IrBuffer buffer = buffer(decl.getName(), type, decl.getAttribute());

@@ -27,6 +27,6 @@ public class LoweredKernels {
 	/** The kernel's lowering; a successful result holds a fresh copy of the module, the caller's to change. */
 	public LoweringResult lower(FunctionDef kernel) {
 		LoweringResult shared = cache.get(Tuples.pair(LoweredKernels.class, kernel), kernel.eResource(), () -> lowering.lower(kernel));
-		return shared.succeeded() ? new LoweringResult(EcoreUtil.copy(shared.module()), List.of()) : shared;
+		return shared.succeeded() ? new LoweringResult(EcoreUtil.copy(shared.module()), List.of(), shared.streamUses()) : shared;
 	}
 }

@@ -1,17 +1,22 @@
 package org.allo.lang.lowering;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.allo.lang.ir.IrFloatKind;
 import org.allo.lang.ir.IrType;
 import org.allo.lang.ir.IrFactory;
 import org.allo.lang.ir.IrFixedType;
 import org.allo.lang.ir.IrFloatType;
 import org.allo.lang.ir.IrIntType;
+import org.allo.lang.ir.IrStreamType;
 import org.allo.lang.ir.IrTensorType;
 import org.allo.lang.types.Dim;
 import org.allo.lang.types.FixedType;
 import org.allo.lang.types.FloatType;
 import org.allo.lang.types.IndexType;
 import org.allo.lang.types.IntType;
+import org.allo.lang.types.StreamType;
 import org.allo.lang.types.TensorType;
 import org.allo.lang.types.Type;
 import org.allo.lang.validation.IssueCodes;
@@ -41,18 +46,41 @@ final class TypeLowering {
 			return floating(real, at);
 		} else if (type instanceof IndexType) {
 			return IR.createIrIndexType();
+		} else if (type instanceof StreamType stream) {
+			return stream(stream, List.of(), at);
+		} else if (type instanceof TensorType tensor && tensor.element() instanceof StreamType stream) {
+			return stream(stream, knownShape(tensor, at), at);
 		} else if (type instanceof TensorType tensor) {
 			IrTensorType result = IR.createIrTensorType();
 			result.setElement(lower(tensor.element(), at));
-			for (Dim dim : tensor.shape()) {
-				if (!dim.isKnown()) {
-					throw unsupported(type, at);
-				}
-				result.getShape().add(dim.size());
-			}
+			result.getShape().addAll(knownShape(tensor, at));
 			return result;
 		}
 		throw unsupported(type, at);
+	}
+
+	/** {@code Stream[T, d]} or an array of them; depth 0 when the source leaves it to FIFO sizing. */
+	private static IrStreamType stream(StreamType stream, List<Long> shape, EObject at) {
+		if (!stream.element().isNumeric()) {
+			throw new LoweringError(at, IssueCodes.LOWERING_UNSUPPORTED_TYPE, "the IR has no form for a stream of '"
+					+ stream.element().display() + "' yet; stream scalars (int, fixed or float) and send blocks element by element");
+		}
+		IrStreamType result = IR.createIrStreamType();
+		result.setElement(lower(stream.element(), at));
+		result.setDepth(stream.depth() == null ? 0 : stream.depth().intValue());
+		result.getShape().addAll(shape);
+		return result;
+	}
+
+	private static List<Long> knownShape(TensorType tensor, EObject at) {
+		List<Long> shape = new ArrayList<>();
+		for (Dim dim : tensor.shape()) {
+			if (!dim.isKnown()) {
+				throw unsupported(tensor, at);
+			}
+			shape.add(dim.size());
+		}
+		return shape;
 	}
 
 	private static IrType floating(FloatType real, EObject at) {

@@ -58,22 +58,25 @@ public class ConstantEvaluator {
 	@Inject
 	private Stdlib stdlib;
 
-	/** The value of {@code expr}, with template parameters bound by {@code env}; null when not constant. */
-	public Object evaluate(Expr expr, Map<TypeParam, Object> env) {
+	/**
+	 * The value of {@code expr}, with template parameters bound by {@code env}; null when not constant.
+	 * In a kernel instance env also binds its {@code df.get_pid()} names and {@code meta_for} variables.
+	 */
+	public Object evaluate(Expr expr, Map<? extends Referable, Object> env) {
 		return eval(expr, env, 0);
 	}
 
 	/** The value a name stands for (a module constant, a type alias, a bound template parameter). */
-	public Object valueOf(Referable referable, Map<TypeParam, Object> env) {
+	public Object valueOf(Referable referable, Map<? extends Referable, Object> env) {
 		return valueOfReferable(referable, env, 0);
 	}
 
 	/** The value as an integer, or null when it is not a compile-time integer. */
-	public BigInteger integer(Expr expr, Map<TypeParam, Object> env) {
+	public BigInteger integer(Expr expr, Map<? extends Referable, Object> env) {
 		return evaluate(expr, env) instanceof BigInteger value ? value : null;
 	}
 
-	private Object eval(Expr expr, Map<TypeParam, Object> env, int depth) {
+	private Object eval(Expr expr, Map<? extends Referable, Object> env, int depth) {
 		if (expr == null || depth > MAX_DEPTH) {
 			return null;
 		}
@@ -114,7 +117,7 @@ public class ConstantEvaluator {
 		return null;
 	}
 
-	private List<Object> all(List<Expr> elements, Map<TypeParam, Object> env, int depth) {
+	private List<Object> all(List<Expr> elements, Map<? extends Referable, Object> env, int depth) {
 		List<Object> values = new ArrayList<>(elements.size());
 		for (Expr element : elements) {
 			Object value = eval(element, env, depth);
@@ -126,12 +129,12 @@ public class ConstantEvaluator {
 		return values;
 	}
 
-	private Object valueOfReferable(Referable referable, Map<TypeParam, Object> env, int depth) {
+	private Object valueOfReferable(Referable referable, Map<? extends Referable, Object> env, int depth) {
 		if (referable == null || referable.eIsProxy() || depth > MAX_DEPTH) {
 			return null;
 		}
-		if (referable instanceof TypeParam param) {
-			return env.get(param);
+		if (referable instanceof TypeParam || env.containsKey(referable)) {
+			return env.get(referable);
 		} else if (referable instanceof ImportedName imported) {
 			return valueOfReferable(imported.getTarget(), env, depth + 1);
 		} else if (referable instanceof NameRef assigned && isConstantBlock(statementBlock(assigned))) {
@@ -159,7 +162,7 @@ public class ConstantEvaluator {
 				&& isStdlibClass(Names.targetOf(subscript.getTarget()), "ConstExpr");
 	}
 
-	private Object member(MemberExpr member, Map<TypeParam, Object> env, int depth) {
+	private Object member(MemberExpr member, Map<? extends Referable, Object> env, int depth) {
 		String name = Names.nameOf(member.getMember());
 		if ("bits".equals(name) || "fracs".equals(name)) {
 			Object receiver = eval(member.getReceiver(), env, depth);
@@ -178,7 +181,7 @@ public class ConstantEvaluator {
 		return bits == 0 ? null : BigInteger.valueOf(bits);
 	}
 
-	private Object call(CallExpr call, Map<TypeParam, Object> env, int depth) {
+	private Object call(CallExpr call, Map<? extends Referable, Object> env, int depth) {
 		Referable callee = Names.targetOf(call.getCallee());
 		if (callee instanceof FunctionDef function && isTypeConstructor(function)) {
 			List<Object> args = new ArrayList<>();
@@ -194,7 +197,7 @@ public class ConstantEvaluator {
 		return null;
 	}
 
-	private Object minMax(String which, CallExpr call, Map<TypeParam, Object> env, int depth) {
+	private Object minMax(String which, CallExpr call, Map<? extends Referable, Object> env, int depth) {
 		BigInteger best = null;
 		for (Argument argument : call.getArgs()) {
 			if (!(eval(argument.getValue(), env, depth) instanceof BigInteger value)) {
@@ -321,7 +324,7 @@ public class ConstantEvaluator {
 		return null;
 	}
 
-	private Object compare(CompareExpr compare, Map<TypeParam, Object> env, int depth) {
+	private Object compare(CompareExpr compare, Map<? extends Referable, Object> env, int depth) {
 		// A comparison the parser recovered from (a < while typing) lacks its last operand.
 		if (compare.getOperands().size() != compare.getOps().size() + 1) {
 			return null;

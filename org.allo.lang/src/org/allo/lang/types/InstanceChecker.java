@@ -1,12 +1,10 @@
 package org.allo.lang.types;
 
-import org.allo.lang.scoping.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.allo.lang.allo.BinaryExpr;
-import org.allo.lang.allo.CallExpr;
 import org.allo.lang.allo.Expr;
 import org.allo.lang.allo.ExprStmt;
 import org.allo.lang.allo.FunctionDef;
@@ -37,7 +35,7 @@ public class InstanceChecker {
 	private TypeComputer computer;
 
 	@Inject
-	private ConstantEvaluator constants;
+	private MetaBranches metaBranches;
 
 	/** The problems of the instance, each as "line N: what is wrong". */
 	public List<String> problems(FunctionDef template, Map<TypeParam, Object> binding) {
@@ -52,8 +50,8 @@ public class InstanceChecker {
 		List<Statement> statements = block.getStatements();
 		for (int i = 0; i < statements.size(); i++) {
 			Statement statement = statements.get(i);
-			if (statement instanceof WithStmt with && metaName(with) != null) {
-				if (Boolean.TRUE.equals(taken(statements, i, binding))) {
+			if (statement instanceof WithStmt with && MetaBranches.isBranch(with)) {
+				if (Boolean.TRUE.equals(metaBranches.taken(statements, i, binding))) {
 					checkBlock(with.getBody(), binding, problems);
 				}
 			} else if (!(statement instanceof FunctionDef)) {
@@ -113,43 +111,6 @@ public class InstanceChecker {
 
 	private static boolean isScalar(Type type) {
 		return type.isNumeric();
-	}
-
-	private static String metaName(WithStmt with) {
-		if (with.getContext() instanceof CallExpr call
-				&& Names.targetOf(call.getCallee()) instanceof FunctionDef function
-				&& List.of("meta_if", "meta_elif", "meta_else").contains(function.getName())) {
-			return function.getName();
-		}
-		return null;
-	}
-
-	/** Whether the instance takes the meta branch at {@code index}: true, false, or null when undecidable. */
-	private Boolean taken(List<Statement> statements, int index, Map<TypeParam, Object> binding) {
-		int start = index;
-		while (start > 0 && !"meta_if".equals(metaName((WithStmt) statements.get(start)))
-				&& statements.get(start - 1) instanceof WithStmt previous && metaName(previous) != null) {
-			start--;
-		}
-		for (int i = start; i < index; i++) {
-			Object earlier = condition((WithStmt) statements.get(i), binding);
-			if (!(earlier instanceof Boolean)) {
-				return null;
-			}
-			if ((Boolean) earlier) {
-				return false;
-			}
-		}
-		Object own = condition((WithStmt) statements.get(index), binding);
-		return own instanceof Boolean value ? value : null;
-	}
-
-	private Object condition(WithStmt with, Map<TypeParam, Object> binding) {
-		CallExpr call = (CallExpr) with.getContext();
-		if ("meta_else".equals(metaName(with))) {
-			return Boolean.TRUE;
-		}
-		return call.getArgs().isEmpty() ? null : constants.evaluate(call.getArgs().get(0).getValue(), binding);
 	}
 
 	private static int line(EObject object) {

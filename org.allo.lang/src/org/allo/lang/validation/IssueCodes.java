@@ -116,6 +116,19 @@ public final class IssueCodes {
 	public static final String LOWERING_UNSUPPORTED_STATEMENT = PREFIX + "lowering.unsupported-statement";
 	public static final String LOWERING_UNSUPPORTED_EXPRESSION = PREFIX + "lowering.unsupported-expression";
 	public static final String LOWERING_TEMPLATE = PREFIX + "lowering.template";
+	public static final String LOWERING_STREAM_INDEX = PREFIX + "lowering.stream-index";
+
+	// dataflow regions (LANGUAGE.md §5)
+	public static final String DF_REGION_BODY = PREFIX + "dataflow.region-body";
+	public static final String DF_MAPPING = PREFIX + "dataflow.mapping";
+	public static final String DF_ARGS_COUNT = PREFIX + "dataflow.args-count";
+	public static final String DF_ARGS_TYPE = PREFIX + "dataflow.args-type";
+	public static final String DF_SCALAR_ARG = PREFIX + "dataflow.scalar-arg";
+	public static final String DF_STREAM_INDEX = PREFIX + "dataflow.stream-index";
+	public static final String DF_PRODUCERS = PREFIX + "dataflow.several-ends";
+	public static final String DF_MISSING_END = PREFIX + "dataflow.missing-end";
+	public static final String DF_UNUSED_STREAM = PREFIX + "dataflow.unused-stream";
+	public static final String DF_DEADLOCK = PREFIX + "dataflow.deadlock";
 
 	// builds (allo build)
 	public static final String BUILD_OPTION = PREFIX + "build.option";

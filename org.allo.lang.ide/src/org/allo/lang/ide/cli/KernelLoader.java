@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.allo.lang.allo.FunctionDef;
 import org.allo.lang.allo.Module;
 import org.allo.lang.ir.IrModule;
+import org.allo.lang.dataflow.FifoSizing;
 import org.allo.lang.lowering.Lowering;
 import org.allo.lang.lowering.LoweringResult;
 import org.allo.lang.schedule.ScheduleSteps;
@@ -118,6 +119,10 @@ final class KernelLoader {
 		if (!result.succeeded()) {
 			report(file, result.errors());
 			return null;
+		}
+		FifoSizing.Sizes sizes = workspace.instance(FifoSizing.class).sizeOmittedDepths(result.module());
+		if (sizes.problem() != null) {
+			err.println("allo: the FIFO depths of " + kernel.getName() + " cannot be inferred: " + sizes.problem());
 		}
 		return result.module();
 	}

@@ -29,13 +29,11 @@ class ExampleSimulationTest extends CliTestSupport {
 	private static final Pattern KERNEL = Pattern.compile("^def (\\w+)", Pattern.MULTILINE);
 
 	private static final Map<String, String> SKIPPED = Map.of(
-			"control_flow.allo:stmt_tour", "a slice copy (A[0:LUT]) and allo.meta_for are not lowered yet",
+			"control_flow.allo:stmt_tour", "a slice copy (A[0:LUT]) is not lowered yet",
 			"library_call.allo:conv_block", "allo.maxpool(r, win): the window tensor does not bind the library maxpool's R, S",
 			"kernels.allo:matmul_t", "a template that only cross_file.allo instantiates",
 			"kernels.allo:bias_relu", "a template that only cross_file.allo instantiates",
-			"split_fuse.allo:pe", "its index parameters i, j select a block of a 2x2 PE grid; random indices (0..15) are out of range",
-			"stream_pipeline.allo:scale_merge", "a dataflow region with streams (issue #7)",
-			"systolic.allo:top", "a dataflow region with streams (issue #7)");
+			"split_fuse.allo:pe", "its index parameters i, j select a block of a 2x2 PE grid; random indices (0..15) are out of range");
 
 	private static List<String> exampleKernels() {
 		List<String> kernels = new ArrayList<>();

@@ -73,7 +73,9 @@ public final class IrPrinter {
 		if (function.isTop()) {
 			notes.add("top");
 		}
-		if (function.isDataflow()) {
+		if (function.isRegion()) {
+			notes.add("region");
+		} else if (function.isDataflow()) {
 			notes.add("dataflow");
 		}
 		if (function.isInline()) {

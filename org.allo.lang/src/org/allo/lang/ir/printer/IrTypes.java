@@ -33,7 +33,8 @@ public final class IrTypes {
 		} else if (type instanceof IrTensorType tensor) {
 			return print(tensor.getElement()) + shape(tensor.getShape());
 		} else if (type instanceof IrStreamType stream) {
-			String fifo = "Stream[" + print(stream.getElement()) + ", " + stream.getDepth() + "]";
+			String depth = stream.getDepth() == 0 ? "" : ", " + stream.getDepth() + (stream.isDepthInferred() ? " inferred" : "");
+			String fifo = "Stream[" + print(stream.getElement()) + depth + "]";
 			return stream.getShape().isEmpty() ? fifo : fifo + shape(stream.getShape());
 		}
 		return "?";

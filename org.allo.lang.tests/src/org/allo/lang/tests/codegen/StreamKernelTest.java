@@ -2,12 +2,14 @@ package org.allo.lang.tests.codegen;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.allo.codegen.CodegenException;
 import org.allo.codegen.kernel.KernelEmitter;
 import org.allo.lang.ir.IrAlloc;
 import org.allo.lang.ir.IrBinaryOp;
@@ -85,6 +87,20 @@ class StreamKernelTest {
 		CSimulation.Run run = CSimulation.csim(CSimulation.generate(relay(false), temp.resolve("relay.prj")));
 		assertEquals(0, run.exitCode(), run.output());
 		assertTrue(run.output().contains("TEST PASSED"), run.output());
+	}
+
+	/** Depth 0 means the source omitted it and FIFO sizing did not fill it in: no FIFO size to give HLS. */
+	@Test
+	void aStreamWithoutDepthIsRefusedWithWhatToDo() {
+		IrModule module = relay(false);
+		for (var contents = module.eAllContents(); contents.hasNext();) {
+			if (contents.next() instanceof IrStreamType stream) {
+				stream.setDepth(0);
+			}
+		}
+		CodegenException refusal = assertThrows(CodegenException.class, () -> KernelEmitter.emit(module));
+		assertEquals("stream 'fifo' has no depth and FIFO sizing could not infer one (allo sim shows why): give it one,"
+				+ " Stream[T, depth]", refusal.getMessage());
 	}
 
 	/**

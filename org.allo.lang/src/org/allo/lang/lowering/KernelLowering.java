@@ -56,7 +56,6 @@ import org.allo.lang.ir.builder.IrNodes;
 import org.allo.lang.ir.IrWhile;
 import org.allo.lang.schedule.LoopTable;
 import org.allo.lang.scoping.Names;
-import org.allo.lang.scoping.Stdlib;
 import org.allo.lang.types.ConstantEvaluator;
 import org.allo.lang.types.IntType;
 import org.allo.lang.types.MetaBranches;

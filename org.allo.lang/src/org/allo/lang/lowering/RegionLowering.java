@@ -22,7 +22,6 @@ import org.allo.lang.ir.IrBlock;
 import org.allo.lang.ir.IrBuffer;
 import org.allo.lang.ir.IrCall;
 import org.allo.lang.ir.IrEval;
-import org.allo.lang.ir.IrExpr;
 import org.allo.lang.ir.IrFactory;
 import org.allo.lang.ir.IrFunction;
 import org.allo.lang.ir.IrLoad;

@@ -32,6 +32,7 @@ import org.allo.lang.types.TensorType;
 import org.allo.lang.types.Type;
 import org.allo.lang.types.TypeComputer;
 import org.eclipse.emf.common.util.Diagnostic;
+import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.validation.Check;
 
 import com.google.inject.Inject;
@@ -156,7 +157,7 @@ public class DataflowValidator extends CheckGroup {
 		for (StreamUse use : lowered.streamUses()) {
 			byFifo.computeIfAbsent(use.fifo(), key -> new ArrayList<>()).add(use);
 		}
-		Set<String> reported = new HashSet<>();
+		Set<EObject> reported = new HashSet<>();
 		for (List<StreamUse> uses : byFifo.values()) {
 			ends(uses, true, reported);
 			ends(uses, false, reported);
@@ -169,8 +170,11 @@ public class DataflowValidator extends CheckGroup {
 		}
 	}
 
-	/** Exactly one producer (put) or consumer (get) instance for the FIFO, reported once per source site. */
-	private void ends(List<StreamUse> uses, boolean put, Set<String> reported) {
+	/**
+	 * Exactly one producer (put) or consumer (get) instance for the FIFO; the instances of one kernel
+	 * share their source, so each site is reported once.
+	 */
+	private void ends(List<StreamUse> uses, boolean put, Set<EObject> reported) {
 		Set<String> instances = new LinkedHashSet<>();
 		uses.stream().filter(use -> use.put() == put).forEach(use -> instances.add(use.instance()));
 		String fifo = uses.get(0).fifo();
@@ -178,7 +182,7 @@ public class DataflowValidator extends CheckGroup {
 		if (instances.size() > 1) {
 			for (StreamUse use : uses) {
 				if (use.put() == put && !use.instance().equals(instances.iterator().next())
-						&& reported.add(IssueCodes.DF_PRODUCERS + use.site().hashCode())) {
+						&& reported.add(use.site())) {
 					error("stream " + fifo + " has " + instances.size() + " " + role + "s (" + String.join(", ", instances)
 							+ "); each FIFO needs exactly one producer and one consumer instance, so give each "
 							+ role + " its own FIFO", use.site(), null, IssueCodes.DF_PRODUCERS);
@@ -186,7 +190,7 @@ public class DataflowValidator extends CheckGroup {
 			}
 		} else if (instances.isEmpty()) {
 			StreamUse other = uses.get(0);
-			if (reported.add(IssueCodes.DF_MISSING_END + other.site().hashCode())) {
+			if (reported.add(other.site())) {
 				error("no kernel instance " + (put ? "puts to" : "gets from") + " stream " + fifo + ", so "
 						+ other.instance() + (put ? " blocks on its get forever" : " fills it and blocks")
 						+ "; add the " + role + " or remove this use", other.site(), null, IssueCodes.DF_MISSING_END);

@@ -9,6 +9,10 @@ public sealed interface CStmt {
 	record Declare(CType type, String name, List<Long> dims, CExpr init, boolean isStatic) implements CStmt {
 	}
 
+	/** {@code T name(args);}: an object built by a constructor, such as a named {@code hls::stream}. */
+	record Construct(CType type, String name, List<CExpr> args) implements CStmt {
+	}
+
 	record ExprStmt(CExpr expr) implements CStmt {
 	}
 
@@ -36,5 +40,13 @@ public sealed interface CStmt {
 	}
 
 	record Comment(String text) implements CStmt {
+	}
+
+	/** {@code #ifdef macro … #else … #endif}; otherwise is empty when there is no else branch. */
+	record IfDefined(String macro, List<CStmt> then, List<CStmt> otherwise) implements CStmt {
+	}
+
+	/** {@code runner({[&] { call0; }, [&] { call1; }, …});}: the calls as lambdas handed to one runtime function. */
+	record Concurrent(String runner, List<CExpr> calls) implements CStmt {
 	}
 }

@@ -142,6 +142,8 @@ public final class CppPrinter {
 		if (statement instanceof CStmt.Declare declare) {
 			line((declare.isStatic() ? "static " : "") + declare.type().spelling() + " " + declare.name() + dims(declare.dims())
 					+ (declare.init() == null ? "" : " = " + expression(declare.init())) + ";");
+		} else if (statement instanceof CStmt.Construct construct) {
+			line(construct.type().spelling() + " " + construct.name() + "(" + list(construct.args()) + ");");
 		} else if (statement instanceof CStmt.ExprStmt expr) {
 			line(expression(expr.expr()) + ";");
 		} else if (statement instanceof CStmt.For loop) {
@@ -158,7 +160,29 @@ public final class CppPrinter {
 			line("#pragma HLS " + pragma.text());
 		} else if (statement instanceof CStmt.Comment comment) {
 			line("// " + comment.text());
+		} else if (statement instanceof CStmt.IfDefined conditional) {
+			ifDefined(conditional);
+		} else if (statement instanceof CStmt.Concurrent concurrent) {
+			concurrent(concurrent);
 		}
+	}
+
+	private void ifDefined(CStmt.IfDefined conditional) {
+		line("#ifdef " + conditional.macro());
+		conditional.then().forEach(this::statement);
+		if (!conditional.otherwise().isEmpty()) {
+			line("#else");
+			conditional.otherwise().forEach(this::statement);
+		}
+		line("#endif");
+	}
+
+	private void concurrent(CStmt.Concurrent concurrent) {
+		line(concurrent.runner() + "({");
+		depth++;
+		concurrent.calls().forEach(call -> line("[&] { " + expression(call) + "; },"));
+		depth--;
+		line("});");
 	}
 
 	private void forLoop(CStmt.For loop) {

@@ -29,9 +29,12 @@ import org.allo.lang.ir.IrReturn;
 import org.allo.lang.ir.IrStatement;
 import org.allo.lang.ir.IrStore;
 import org.allo.lang.ir.IrStreamPut;
+import org.allo.lang.ir.IrStreamType;
 import org.allo.lang.ir.IrTensorType;
 import org.allo.lang.ir.IrType;
 import org.allo.lang.ir.IrValue;
+import org.allo.lang.ir.IrVar;
+import org.allo.lang.ir.IrVarRef;
 import org.allo.lang.ir.IrWhile;
 
 /**
@@ -155,9 +158,18 @@ final class FunctionEmitter {
 		return inner;
 	}
 
-	/** array_partition per partitioned dimension, bind_storage for a memory annotation, stream depth. */
+	/**
+	 * array_partition per partitioned dimension, bind_storage for a memory annotation; a stream gets its depth
+	 * only (a FIFO is neither partitioned nor bound to a memory).
+	 */
 	List<CStmt> bufferPragmas(IrBuffer buffer, String name) {
 		List<CStmt> pragmas = new ArrayList<>();
+		if (CTypes.of(buffer.getType()).kind() == CType.Kind.STREAM) {
+			if (buffer.eContainer() instanceof IrAlloc) {
+				pragmas.addAll(streamDepth(buffer, name));
+			}
+			return pragmas;
+		}
 		if (buffer.getLayout() != null) {
 			for (int d = 0; d < buffer.getLayout().getDims().size(); d++) {
 				String pragma = Pragmas.arrayPartition(name, buffer.getLayout().getDims().get(d), d + 1);
@@ -169,20 +181,54 @@ final class FunctionEmitter {
 		if (buffer.getResource() != null || buffer.getStorageType() != null) {
 			pragmas.add(new CStmt.Pragma(Pragmas.bindStorage(name, buffer.getStorageType(), buffer.getResource())));
 		}
-		if (CTypes.of(buffer.getType()).kind() == CType.Kind.STREAM && buffer.eContainer() instanceof IrAlloc) {
-			pragmas.add(new CStmt.Pragma(Pragmas.stream(name, CTypes.of(buffer.getType()).depth())));
-		}
 		return pragmas;
+	}
+
+	/** The depth pragma of a FIFO; a depth FIFO sizing filled in says so, one it could not infer is refused. */
+	private static List<CStmt> streamDepth(IrBuffer stream, String name) {
+		IrStreamType type = (IrStreamType) stream.getType();
+		if (type.getDepth() <= 0) {
+			throw new CodegenException("stream '" + stream.getName() + "' has no depth and FIFO sizing could not infer one"
+					+ " (allo sim shows why): give it one, Stream[T, depth]");
+		}
+		CStmt pragma = new CStmt.Pragma(Pragmas.stream(name, type.getDepth()));
+		return type.isDepthInferred() ? List.of(pragma, new CStmt.Comment("depth inferred by FIFO sizing (the source gives none)"))
+				: List.of(pragma);
 	}
 
 	private List<CStmt> statements(IrBlock block, boolean functionBody) {
 		List<CStmt> out = new ArrayList<>();
-		List<IrStatement> statements = block.getStatements();
-		for (int i = 0; i < statements.size(); i++) {
-			out.addAll(statement(statements.get(i)));
+		if (functionBody && function.isRegion()) {
+			out.addAll(regionBody(block));
+		} else {
+			for (IrStatement statement : block.getStatements()) {
+				out.addAll(statement(statement));
+			}
 		}
 		if (functionBody && !out.isEmpty() && out.get(out.size() - 1) instanceof CStmt.Return ret && ret.value() == null) {
 			out.remove(out.size() - 1);
+		}
+		return out;
+	}
+
+	/**
+	 * A dataflow region: its streams, then its kernel instances as the processes of one dataflow call, in
+	 * place of the first instance call (so the top's write-back at the return stays after them).
+	 */
+	private List<CStmt> regionBody(IrBlock block) {
+		List<CStmt> out = new ArrayList<>();
+		List<CExpr> processes = new ArrayList<>();
+		int callsAt = -1;
+		for (IrStatement statement : block.getStatements()) {
+			if (statement instanceof IrEval eval && eval.getExpr() instanceof IrCall call) {
+				callsAt = callsAt < 0 ? out.size() : callsAt;
+				processes.add(calls.call(call, expressions));
+			} else {
+				out.addAll(statement(statement));
+			}
+		}
+		if (callsAt >= 0) {
+			out.add(callsAt, ThreadedCsim.processes(processes));
 		}
 		return out;
 	}
@@ -199,7 +245,9 @@ final class FunctionEmitter {
 			String name = Identifiers.of(declare.getVar().getName());
 			CExpr init = declare.getInit() == null ? Literals.zero(type) : expressions.emitAs(declare.getInit(), type);
 			bind(declare.getVar(), name);
-			return List.of(new CStmt.Declare(type, name, List.of(), init, false));
+			CStmt declaration = new CStmt.Declare(type, name, List.of(), init, false);
+			return isRead(declare.getVar()) ? List.of(declaration)
+					: List.of(declaration, new CStmt.ExprStmt(new CExpr.Cast(CType.VOID, new CExpr.Name(name))));
 		}
 		if (statement instanceof IrAssign assign) {
 			CExpr value = expressions.emitAs(assign.getValue(), assign.getTarget().getType());
@@ -233,19 +281,50 @@ final class FunctionEmitter {
 		throw new CodegenException(statement.eClass().getName() + " has no C++ form yet");
 	}
 
+	/**
+	 * Whether the function reads the variable; one it never reads (a drain's {@code drop = fifo.get()}) is cast
+	 * to void after its declaration, since -Wall -Werror refuses an unused variable.
+	 */
+	private boolean isRead(IrVar variable) {
+		for (var contents = function.getBody().eAllContents(); contents.hasNext();) {
+			if (contents.next() instanceof IrVarRef ref && ref.getVar() == variable) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private List<CStmt> alloc(IrAlloc alloc) {
 		IrBuffer buffer = alloc.getBuffer();
 		CType type = CTypes.of(buffer.getType());
 		String name = Identifiers.of(buffer.getName());
 		bind(buffer, name);
 		List<Long> shape = CTypes.shape(buffer.getType());
+		if (type.kind() == CType.Kind.STREAM) {
+			return stream(buffer, type, name, shape);
+		}
 		List<CStmt> out = new ArrayList<>();
-		boolean scalar = shape.isEmpty() && type.kind() != CType.Kind.STREAM;
+		boolean scalar = shape.isEmpty();
 		CExpr scalarInit = scalar ? (alloc.getInit() == null ? Literals.zero(type) : expressions.emitAs(alloc.getInit(), type)) : null;
 		out.add(new CStmt.Declare(type, name, shape, scalarInit, buffer.isStateful()));
 		out.addAll(bufferPragmas(buffer, name));
 		if (alloc.getInit() != null && !scalar && !buffer.isStateful()) {
 			out.addAll(initialization(alloc.getInit(), name, type, shape));
+		}
+		return out;
+	}
+
+	/** A single stream has its name from the constructor, an array of streams from csim's naming helper. */
+	private List<CStmt> stream(IrBuffer buffer, CType type, String name, List<Long> shape) {
+		List<CStmt> out = new ArrayList<>();
+		if (shape.isEmpty()) {
+			out.add(new CStmt.Construct(type, name, List.of(new CExpr.Literal("\"" + name + "\""))));
+		} else {
+			out.add(new CStmt.Declare(type, name, shape, null, false));
+		}
+		out.addAll(bufferPragmas(buffer, name));
+		if (!shape.isEmpty()) {
+			out.add(ThreadedCsim.nameStreams(name));
 		}
 		return out;
 	}

@@ -52,7 +52,7 @@ final class TopEmitter {
 			List<Long> shape = CTypes.shape(param.getType());
 			if (type.kind() == CType.Kind.STREAM) {
 				throw new CodegenException("top function '" + top.getName() + "' takes stream '" + param.getName()
-						+ "'; streams between kernels are generated with dataflow regions (not yet): pass a tensor instead");
+						+ "'; streams between kernels belong inside the top (a dataflow region declares them): pass a tensor instead");
 			}
 			if (shape.isEmpty()) {
 				params.add(new CParam(type, port, CParam.Form.VALUE, List.of()));

@@ -121,7 +121,7 @@ PLATFORM ?= «m.platform»
 FREQUENCY ?= «m.options.frequencyMhz»
 CXX ?= g++
 HLS_INCLUDE ?= include
-CSIM_FLAGS := -std=c++17 -O2 -Wall -Werror -Wno-unknown-pragmas -Wno-unused-label -fwrapv -isystem $(HLS_INCLUDE) -I.
+CSIM_FLAGS := -std=c++17 -O2 -pthread -Wall -Werror -Wno-unknown-pragmas -Wno-unused-label -fwrapv -isystem $(HLS_INCLUDE) -I.
 BUILD_DIR := build_dir.$(TARGET)
 XO := $(BUILD_DIR)/$(TOP).xo
 XCLBIN := $(BUILD_DIR)/$(TOP).xclbin

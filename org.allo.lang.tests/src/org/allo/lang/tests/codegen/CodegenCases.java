@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.allo.lang.allo.FunctionDef;
+import org.allo.lang.dataflow.FifoSizing;
 import org.allo.lang.ir.IrModule;
 import org.allo.lang.lowering.Lowering;
 import org.allo.lang.lowering.LoweringResult;
@@ -26,7 +27,7 @@ import org.eclipse.emf.ecore.resource.Resource;
 /**
  * The designs the generator tests use: the cases under {@code resources/codegen} (a {@code # kernel: K}
  * header, the kernel's schedule in the file applied, {@code # apply:} lines for {@link IrDirectives}) and every kernel of {@code examples/} that the
- * lowering accepts.
+ * lowering accepts; regions with the FIFO depths their source omits inferred.
  */
 final class CodegenCases {
 
@@ -63,7 +64,7 @@ final class CodegenCases {
 		if (schedules.isEmpty()) {
 			LoweringResult result = AlloProject.injector().getInstance(Lowering.class).lower(kernel);
 			assertTrue(result.succeeded(), () -> "lowering failed: " + result.errors());
-			return result.module();
+			return sized(result.module());
 		}
 		AppliedSchedule applied = AlloProject.injector().getInstance(ScheduleApplier.class).apply(schedules.get(schedules.size() - 1));
 		assertTrue(applied.succeeded(), () -> "the schedule was refused: " + applied.errors());
@@ -107,11 +108,18 @@ final class CodegenCases {
 			if (last != null && !customised.contains(last)) {
 				LoweringResult result = AlloProject.injector().getInstance(Lowering.class).lower(last);
 				if (result.succeeded()) {
-					designs.add(new Design(example + "." + last.getName(), result.module()));
+					designs.add(new Design(example + "." + last.getName(), sized(result.module())));
 				}
 			}
 		}
 		return designs;
+	}
+
+	/** The module with the FIFO depths its region omits inferred, as allo build has them. */
+	private static IrModule sized(IrModule module) {
+		FifoSizing.Sizes sizes = AlloProject.injector().getInstance(FifoSizing.class).sizeOmittedDepths(module);
+		assertEquals(null, sizes.problem(), "FIFO sizing failed");
+		return module;
 	}
 
 	private static List<FunctionDef> kernels(AlloProject project, Resource resource) {

@@ -33,9 +33,9 @@ import org.allo.lang.ir.IrStreamType;
 import org.allo.lang.ir.IrTensorType;
 import org.allo.lang.ir.IrType;
 import org.allo.lang.ir.IrValue;
-import org.allo.lang.ir.IrVar;
 import org.allo.lang.ir.IrVarRef;
 import org.allo.lang.ir.IrWhile;
+import org.eclipse.emf.ecore.EObject;
 
 /**
  * One IR function as one C++ function: declarations with their array pragmas, loops with labels
@@ -246,8 +246,7 @@ final class FunctionEmitter {
 			CExpr init = declare.getInit() == null ? Literals.zero(type) : expressions.emitAs(declare.getInit(), type);
 			bind(declare.getVar(), name);
 			CStmt declaration = new CStmt.Declare(type, name, List.of(), init, false);
-			return isRead(declare.getVar()) ? List.of(declaration)
-					: List.of(declaration, new CStmt.ExprStmt(new CExpr.Cast(CType.VOID, new CExpr.Name(name))));
+			return isRead(declare.getVar()) ? List.of(declaration) : List.of(declaration, castToVoid(name));
 		}
 		if (statement instanceof IrAssign assign) {
 			CExpr value = expressions.emitAs(assign.getValue(), assign.getTarget().getType());
@@ -282,16 +281,22 @@ final class FunctionEmitter {
 	}
 
 	/**
-	 * Whether the function reads the variable; one it never reads (a drain's {@code drop = fifo.get()}) is cast
-	 * to void after its declaration, since -Wall -Werror refuses an unused variable.
+	 * Whether the function reads the variable or buffer; one it never reads (a drain's {@code drop = fifo.get()},
+	 * the array a relay's last processing element still fills) is cast to void after its declaration, since
+	 * -Wall -Werror refuses a variable that is set but not used.
 	 */
-	private boolean isRead(IrVar variable) {
+	private boolean isRead(IrValue value) {
 		for (var contents = function.getBody().eAllContents(); contents.hasNext();) {
-			if (contents.next() instanceof IrVarRef ref && ref.getVar() == variable) {
+			EObject next = contents.next();
+			if (next instanceof IrVarRef ref && ref.getVar() == value || next instanceof IrLoad load && load.getBuffer() == value) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	private static CStmt castToVoid(String name) {
+		return new CStmt.ExprStmt(new CExpr.Cast(CType.VOID, new CExpr.Name(name)));
 	}
 
 	private List<CStmt> alloc(IrAlloc alloc) {
@@ -308,6 +313,9 @@ final class FunctionEmitter {
 		CExpr scalarInit = scalar ? (alloc.getInit() == null ? Literals.zero(type) : expressions.emitAs(alloc.getInit(), type)) : null;
 		out.add(new CStmt.Declare(type, name, shape, scalarInit, buffer.isStateful()));
 		out.addAll(bufferPragmas(buffer, name));
+		if (!buffer.isStateful() && !isRead(buffer)) {
+			out.add(castToVoid(name));
+		}
 		if (alloc.getInit() != null && !scalar && !buffer.isStateful()) {
 			out.addAll(initialization(alloc.getInit(), name, type, shape));
 		}

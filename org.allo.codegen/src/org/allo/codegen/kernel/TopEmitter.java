@@ -1,7 +1,11 @@
 package org.allo.codegen.kernel;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.allo.codegen.CodegenException;
 import org.allo.codegen.cpp.CExpr;
@@ -12,6 +16,7 @@ import org.allo.codegen.cpp.CType;
 import org.allo.lang.ir.IrBuffer;
 import org.allo.lang.ir.IrFunction;
 import org.allo.lang.ir.IrReturn;
+import org.allo.lang.ir.IrNamed;
 import org.allo.lang.ir.IrType;
 import org.allo.lang.ir.IrValue;
 import org.allo.lang.ir.query.WrittenParameters;
@@ -27,6 +32,7 @@ final class TopEmitter {
 	private final IrFunction top;
 	private final FunctionEmitter emitter;
 	private final List<IrBuffer> written = new ArrayList<>();
+	private final Map<IrValue, String> buffers = new HashMap<>();
 
 	TopEmitter(IrFunction top, FunctionEmitter emitter) {
 		this.top = top;
@@ -37,8 +43,26 @@ final class TopEmitter {
 		return "output_" + index;
 	}
 
-	static String bufferName(IrValue param) {
-		return Identifiers.of(param.getName()) + "_buf";
+	/**
+	 * {@code NAME_buf}, or {@code NAME_buf_1}, … when the function already has a value of that name (a
+	 * {@code buffer_at} of the argument is also called {@code NAME_buf}).
+	 */
+	private String bufferName(IrValue param) {
+		return buffers.computeIfAbsent(param, p -> {
+			Set<String> taken = new HashSet<>();
+			top.eAllContents().forEachRemaining(o -> {
+				if (o instanceof IrNamed named) {
+					taken.add(Identifiers.of(named.getName()));
+				}
+			});
+			taken.addAll(buffers.values());
+			String wanted = Identifiers.of(p.getName()) + "_buf";
+			String name = wanted;
+			for (int i = 1; taken.contains(name); i++) {
+				name = wanted + "_" + i;
+			}
+			return name;
+		});
 	}
 
 	CFunction emit() {

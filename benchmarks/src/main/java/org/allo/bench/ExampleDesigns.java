@@ -13,6 +13,7 @@ import java.util.Set;
 import org.allo.lang.AlloStandaloneSetup;
 import org.allo.lang.allo.FunctionDef;
 import org.allo.lang.allo.Module;
+import org.allo.lang.dataflow.FifoSizing;
 import org.allo.lang.ir.IrModule;
 import org.allo.lang.lowering.Lowering;
 import org.allo.lang.lowering.LoweringResult;
@@ -44,6 +45,7 @@ public class ExampleDesigns {
 	private ResourceChecker checker;
 	private Lowering lowering;
 	private ScheduleOutcomes scheduleOutcomes;
+	private FifoSizing fifoSizing;
 	private final List<IrModule> modules = new ArrayList<>();
 
 	@Setup(Level.Trial)
@@ -54,6 +56,7 @@ public class ExampleDesigns {
 		checker = injector.getInstance(ResourceChecker.class);
 		lowering = injector.getInstance(Lowering.class);
 		scheduleOutcomes = injector.getInstance(ScheduleOutcomes.class);
+		fifoSizing = injector.getInstance(FifoSizing.class);
 		try (var files = Files.list(folder)) {
 			for (Path file : files.filter(f -> f.toString().endsWith(".allo")).sorted().toList()) {
 				resourceSet.getResource(URI.createFileURI(file.toString()), true);
@@ -105,6 +108,8 @@ public class ExampleDesigns {
 		for (FunctionDef kernel : tops) {
 			LoweringResult result = lowering.lower(kernel);
 			if (result.succeeded()) {
+				// as allo build does: a region's omitted FIFO depths are inferred before generation
+				fifoSizing.sizeOmittedDepths(result.module());
 				lowered.add(result.module());
 			}
 		}

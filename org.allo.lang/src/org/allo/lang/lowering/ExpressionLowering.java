@@ -248,17 +248,9 @@ final class ExpressionLowering {
 	private IrExpr subscript(SubscriptExpr subscript) {
 		Type targetType = types.typeOf(subscript.getTarget());
 		if (targetType instanceof TensorType tensor && subscript.getTarget() instanceof NameRef name
-				&& values.get(name.getRef()) instanceof IrBuffer buffer && subscript.getIndices().size() == tensor.rank()
+				&& values.get(name.getRef()) instanceof IrBuffer buffer && subscript.getIndices().size() <= tensor.rank()
 				&& subscript.getIndices().stream().noneMatch(SliceExpr.class::isInstance)) {
-			IrLoad load = IR.createIrLoad();
-			load.setBuffer(buffer);
-			load.getIndices().addAll(indices(subscript.getIndices()));
-			load.setType(typeOf(subscript));
-			return load;
-		} else if (targetType instanceof TensorType tensor && subscript.getTarget() instanceof NameRef name
-				&& values.get(name.getRef()) instanceof IrBuffer buffer && subscript.getIndices().size() < tensor.rank()
-				&& subscript.getIndices().stream().noneMatch(SliceExpr.class::isInstance)) {
-			// a partial index is a view of the sub-tensor, passed by reference like the whole tensor
+			// an element, or with fewer indices a view of the sub-tensor, passed by reference like the whole tensor
 			IrLoad load = IR.createIrLoad();
 			load.setBuffer(buffer);
 			load.getIndices().addAll(indices(subscript.getIndices()));

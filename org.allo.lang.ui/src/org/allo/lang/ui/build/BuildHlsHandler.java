@@ -1,8 +1,8 @@
 package org.allo.lang.ui.build;
 
+import org.allo.lang.ui.editor.CaretCommandHandler;
 import org.allo.lang.ui.editor.Editors;
 import org.allo.lang.ui.editor.TextDialog;
-import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.core.commands.ExecutionException;
 import org.eclipse.core.runtime.CoreException;
@@ -10,14 +10,10 @@ import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.ui.handlers.HandlerUtil;
 
 /** "Build HLS project": saves the editor, generates its file's projects and shows what was built. */
-public final class BuildHlsHandler extends AbstractHandler {
+public final class BuildHlsHandler extends CaretCommandHandler {
 
 	@Override
-	public Object execute(ExecutionEvent event) throws ExecutionException {
-		Editors.AtCaret at = Editors.atCaret(event);
-		if (at == null) {
-			return null;
-		}
+	protected void run(Editors.AtCaret at, ExecutionEvent event) throws ExecutionException {
 		if (at.editor().isDirty()) {
 			at.editor().doSave(new NullProgressMonitor());
 		}
@@ -28,6 +24,5 @@ public final class BuildHlsHandler extends AbstractHandler {
 		} catch (CoreException e) {
 			throw new ExecutionException("cannot refresh the output folder of " + at.source().file().getFullPath(), e);
 		}
-		return null;
 	}
 }

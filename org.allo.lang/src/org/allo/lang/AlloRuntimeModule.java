@@ -5,12 +5,16 @@ import org.allo.lang.linking.AlloLinkingDiagnosticMessageProvider;
 import org.allo.lang.parser.AlloSyntaxErrorMessageProvider;
 import org.allo.lang.parser.antlr.LayoutAwareAlloParser;
 import org.allo.lang.resource.AlloResource;
+import org.allo.lang.resource.AlloResourceDescriptionManager;
+import org.allo.lang.resource.AlloResourceDescriptionStrategy;
 import org.allo.lang.scoping.AlloGlobalScopeProvider;
 import org.allo.lang.scoping.AlloQualifiedNameProvider;
 import org.eclipse.xtext.conversion.IValueConverterService;
 import org.eclipse.xtext.linking.ILinkingDiagnosticMessageProvider;
 import org.eclipse.xtext.naming.IQualifiedNameProvider;
 import org.eclipse.xtext.parser.IParser;
+import org.eclipse.xtext.resource.IDefaultResourceDescriptionStrategy;
+import org.eclipse.xtext.resource.IResourceDescription;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.parser.antlr.ISyntaxErrorMessageProvider;
 import org.eclipse.xtext.scoping.IGlobalScopeProvider;
@@ -49,5 +53,13 @@ public class AlloRuntimeModule extends AbstractAlloRuntimeModule {
 
 	public Class<? extends ISyntaxErrorMessageProvider> bindISyntaxErrorMessageProvider() {
 		return AlloSyntaxErrorMessageProvider.class;
+	}
+
+	public Class<? extends IDefaultResourceDescriptionStrategy> bindIDefaultResourceDescriptionStrategy() {
+		return AlloResourceDescriptionStrategy.class;
+	}
+
+	public Class<? extends IResourceDescription.Manager> bindIResourceDescription$Manager() {
+		return AlloResourceDescriptionManager.class;
 	}
 }

@@ -9,6 +9,8 @@ import org.allo.lang.ide.server.AlloContentAssistService;
 import org.allo.lang.ide.server.AlloHoverService;
 import org.allo.lang.ide.server.NoGeneration;
 import org.allo.lang.ide.server.StepCodeLenses;
+import org.allo.lang.validation.incremental.IncrementalDiagnostician;
+import org.eclipse.emf.ecore.util.Diagnostician;
 import org.eclipse.xtext.generator.IShouldGenerate;
 import org.eclipse.xtext.ide.editor.contentassist.CompletionPrefixProvider;
 import org.eclipse.xtext.ide.editor.contentassist.antlr.ContentAssistContextFactory;
@@ -44,5 +46,10 @@ public class AlloIdeModule extends AbstractAlloIdeModule {
 
 	public Class<? extends ICodeLensService> bindICodeLensService() {
 		return StepCodeLenses.class;
+	}
+
+	/** An editor re-checks only the statements an edit reaches; {@code allo check} runs once and keeps nothing. */
+	public Class<? extends Diagnostician> bindDiagnostician() {
+		return IncrementalDiagnostician.class;
 	}
 }

@@ -3,8 +3,10 @@ package org.allo.lang.resource;
 import java.util.List;
 import java.util.Map;
 
+import org.allo.lang.allo.Referable;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
+import org.eclipse.emf.ecore.InternalEObject;
 import org.eclipse.emf.ecore.resource.Resource.Diagnostic;
 import org.eclipse.xtext.linking.impl.XtextLinkingDiagnostic;
 import org.eclipse.xtext.linking.lazy.LazyLinkingResource;
@@ -17,7 +19,8 @@ import org.eclipse.xtext.util.Triple;
  * to look for a stale diagnostic to remove; ours carry suggestions, which made one syntax error in a
  * large file cost seconds. Unloading (the language server does it on every edit, before parsing the
  * new text) turns each object into a proxy with its URI fragment; those are computed in one walk
- * ({@link ContentFragments}) instead of one quadratic lookup per object.
+ * ({@link ContentFragments}) instead of one quadratic lookup per object, and only for what a reference can
+ * point to.
  */
 public class AlloResource extends LazyLinkingResource {
 
@@ -26,11 +29,23 @@ public class AlloResource extends LazyLinkingResource {
 
 	@Override
 	protected void doUnload() {
-		unloadingFragments = ContentFragments.of(this);
+		unloadingFragments = ContentFragments.of(this, Referable.class::isInstance);
 		try {
 			super.doUnload();
 		} finally {
 			unloadingFragments = null;
+		}
+	}
+
+	/**
+	 * Only what a reference can point to (a {@link Referable}) is turned into a proxy, for references
+	 * from other files to resolve again; the other objects of the old version are left to the garbage
+	 * collector as they are (a file holds several times more expressions than names).
+	 */
+	@Override
+	protected void unloaded(InternalEObject object) {
+		if (object instanceof Referable) {
+			super.unloaded(object);
 		}
 	}
 

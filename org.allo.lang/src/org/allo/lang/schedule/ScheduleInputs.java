@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
@@ -23,8 +24,10 @@ import org.allo.lang.allo.Statement;
 import org.allo.lang.allo.StringLiteral;
 import org.allo.lang.schedule.ScheduleSteps.Schedule;
 import org.allo.lang.schedule.ScheduleSteps.Step;
-import org.allo.lang.scoping.Stdlib;
+import org.allo.lang.scoping.StatementReferences;
+import org.allo.lang.scoping.StatementReferences.Graph;
 import org.allo.lang.util.Comments;
+import org.allo.lang.util.TopLevel;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.util.EcoreUtil;
@@ -72,7 +75,7 @@ public class ScheduleInputs {
 
 		/** Where an object is, as the index of its statement among those covered and its path inside; null when outside them. */
 		public Location locate(EObject object) {
-			Statement statement = topLevelStatementOf(object);
+			Statement statement = TopLevel.statementOf(object);
 			Integer shared = facts.sharedIndex().get(statement);
 			int index = shared != null ? shared : component.indexOf(statement);
 			if (index < 0) {
@@ -102,7 +105,7 @@ public class ScheduleInputs {
 	}
 
 	@Inject
-	private Stdlib stdlib;
+	private StatementReferences references;
 
 	@Inject
 	private IResourceScopeCache cache;
@@ -121,7 +124,7 @@ public class ScheduleInputs {
 		component.sort(Comparator.comparing(facts.definitionIndex()::get));
 		MessageDigest digest = sha256();
 		digest.update(facts.shared());
-		int customize = facts.sharedIndex().get(topLevelStatementOf(schedule.binding()));
+		int customize = facts.sharedIndex().get(TopLevel.statementOf(schedule.binding()));
 		digest.update(Integer.toString(customize).getBytes(StandardCharsets.UTF_8));
 		for (Statement statement : component) {
 			digest.update(facts.definitionDigests().get(statement));
@@ -150,20 +153,18 @@ public class ScheduleInputs {
 				sharedStatements.add(statement);
 			}
 		}
+		Graph graph = references.of(module);
 		Map<Statement, Set<Statement>> neighbours = new IdentityHashMap<>();
-		boolean local = true;
-		for (Statement statement : module.getStatements()) {
-			for (Iterator<EObject> contents = EcoreUtil.getAllContents(List.of(statement)); contents.hasNext();) {
-				for (EObject target : contents.next().eCrossReferences()) {
-					Resource targetResource = target.eResource();
-					if (targetResource != resource) {
-						local &= targetResource == null || stdlib.isStdlib(targetResource);
-					} else if (definitionDigests.containsKey(statement) && definitionDigests.containsKey(topLevelStatementOf(target))) {
-						connect(statement, topLevelStatementOf(target), neighbours);
-					}
+		for (int i = 0; i < graph.statements().size(); i++) {
+			Statement statement = graph.statements().get(i);
+			BitSet targets = graph.referencesOf(i);
+			for (int target = targets.nextSetBit(0); target >= 0; target = targets.nextSetBit(target + 1)) {
+				if (definitionDigests.containsKey(statement) && definitionDigests.containsKey(graph.statements().get(target))) {
+					connect(statement, graph.statements().get(target), neighbours);
 				}
 			}
 		}
+		boolean local = !graph.refersToUserFiles();
 		return new ModuleFacts(shared.digest(), sharedStatements, sharedIndex, definitionDigests, definitionIndex, neighbours,
 				definitionsByName, local);
 	}
@@ -179,14 +180,14 @@ public class ScheduleInputs {
 	private static Set<Statement> seeds(Schedule schedule, ModuleFacts facts) {
 		Set<Statement> seeds = new LinkedHashSet<>();
 		List<EObject> roots = new ArrayList<>();
-		roots.add(topLevelStatementOf(schedule.binding()));
+		roots.add(TopLevel.statementOf(schedule.binding()));
 		for (Step step : schedule.steps()) {
-			roots.add(topLevelStatementOf(step.call()));
+			roots.add(TopLevel.statementOf(step.call()));
 		}
 		for (Iterator<EObject> contents = EcoreUtil.getAllContents(roots); contents.hasNext();) {
 			EObject object = contents.next();
 			for (EObject target : object.eCrossReferences()) {
-				Statement statement = topLevelStatementOf(target);
+				Statement statement = TopLevel.statementOf(target);
 				if (facts.definitionDigests().containsKey(statement)) {
 					seeds.add(statement);
 				}
@@ -236,14 +237,6 @@ public class ScheduleInputs {
 		}
 		String text = Comments.strip(node.getText());
 		return node.getTotalStartLine() + ":" + text.length() + ":" + text;
-	}
-
-	private static Statement topLevelStatementOf(EObject object) {
-		EObject current = object;
-		while (current != null && !(current.eContainer() instanceof Module)) {
-			current = current.eContainer();
-		}
-		return current instanceof Statement statement ? statement : null;
 	}
 
 	private static MessageDigest sha256() {

@@ -3,12 +3,14 @@ package org.allo.lang.scoping;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.allo.lang.allo.AlloPackage;
 import org.allo.lang.allo.FromImportStmt;
 import org.allo.lang.allo.ImportedName;
 import org.allo.lang.allo.MemberExpr;
 import org.allo.lang.allo.Module;
+import org.allo.lang.allo.NameRef;
 import org.allo.lang.allo.Referable;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
@@ -30,6 +32,8 @@ import com.google.inject.Inject;
  */
 public class AlloScopeProvider extends AbstractAlloScopeProvider {
 
+	private static final String MEMBER_SCOPES = AlloScopeProvider.class.getName() + ".members";
+
 	@Inject
 	private LexicalBindings bindings;
 
@@ -50,7 +54,7 @@ public class AlloScopeProvider extends AbstractAlloScopeProvider {
 		if (reference == AlloPackage.Literals.NAME_REF__REF) {
 			return new LexicalScope(prelude(context.eResource()), context, bindings);
 		} else if (reference == AlloPackage.Literals.MEMBER_EXPR__MEMBER) {
-			return context instanceof MemberExpr member ? scopeOf(members.of(member.getReceiver())) : IScope.NULLSCOPE;
+			return context instanceof MemberExpr member ? memberScope(member) : IScope.NULLSCOPE;
 		} else if (reference == AlloPackage.Literals.IMPORT_STMT__MODULE
 				|| reference == AlloPackage.Literals.FROM_IMPORT_STMT__MODULE) {
 			return globalScopes.getScope(context.eResource(), reference, null);
@@ -58,6 +62,27 @@ public class AlloScopeProvider extends AbstractAlloScopeProvider {
 			return importable(context);
 		}
 		return IScope.NULLSCOPE;
+	}
+
+	/**
+	 * The members of {@code receiver.}: those of a bare name depend on what the name means only, so
+	 * they are made once per meaning and version of the file (a schedule's hundreds of steps all
+	 * look up the same schedule's members).
+	 */
+	private IScope memberScope(MemberExpr member) {
+		if (member.getReceiver() instanceof NameRef name && member.eResource() != null) {
+			Referable meaning = name.getRef();
+			if (meaning != null && !meaning.eIsProxy()) {
+				Map<Referable, IScope> known = cache.get(MEMBER_SCOPES, member.eResource(), ConcurrentHashMap::new);
+				IScope scope = known.get(meaning);
+				if (scope == null) {
+					scope = scopeOf(members.of(name));
+					known.put(meaning, scope);
+				}
+				return scope;
+			}
+		}
+		return scopeOf(members.of(member.getReceiver()));
 	}
 
 	private IScope importable(EObject context) {

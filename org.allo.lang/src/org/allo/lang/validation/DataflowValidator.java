@@ -31,7 +31,6 @@ import org.allo.lang.types.StreamType;
 import org.allo.lang.types.TensorType;
 import org.allo.lang.types.Type;
 import org.allo.lang.types.TypeComputer;
-import org.eclipse.emf.common.util.Diagnostic;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.validation.Check;
 
@@ -227,9 +226,5 @@ public class DataflowValidator extends CheckGroup {
 			return a.element().equals(b.element()) && a.shapeCompatibleWith(b);
 		}
 		return given.equals(expected);
-	}
-
-	private boolean hasErrorsSoFar() {
-		return getChain() instanceof Diagnostic diagnostics && diagnostics.getSeverity() >= Diagnostic.ERROR;
 	}
 }

@@ -12,7 +12,6 @@ import org.allo.lang.schedule.ScheduleSteps.Schedule;
 import org.allo.lang.schedule.passes.ScheduleApplier;
 import org.allo.lang.schedule.passes.ScheduleError;
 import org.allo.lang.validation.ScheduleOutcomes.Outcome;
-import org.eclipse.emf.common.util.Diagnostic;
 import org.eclipse.xtext.validation.Check;
 
 import com.google.inject.Inject;
@@ -50,8 +49,11 @@ public class ScheduleLegalityValidator extends CheckGroup {
 	 */
 	@Check
 	public void scheduleLegality(Statement statement) {
-		if (!(statement.eContainer() instanceof Module module) || module.getStatements().get(module.getStatements().size() - 1) != statement
-				|| !module.eResource().getErrors().isEmpty() || hasErrorsSoFar()) {
+		if (!(statement.eContainer() instanceof Module module) || module.getStatements().get(module.getStatements().size() - 1) != statement) {
+			return;
+		}
+		readsWholeModule();
+		if (!module.eResource().getErrors().isEmpty() || hasErrorsSoFar()) {
 			return;
 		}
 		for (Schedule schedule : ScheduleSteps.of(module)) {
@@ -87,10 +89,5 @@ public class ScheduleLegalityValidator extends CheckGroup {
 		} else if (at != null) {
 			outcomes.put(scheduleInputs.digest(), new Outcome(refusal.getMessage(), refusal.code(), at));
 		}
-	}
-
-	/** A check has reported an error on this module so far. */
-	private boolean hasErrorsSoFar() {
-		return getChain() instanceof Diagnostic diagnostics && diagnostics.getSeverity() >= Diagnostic.ERROR;
 	}
 }

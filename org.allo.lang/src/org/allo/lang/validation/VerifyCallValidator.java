@@ -44,7 +44,11 @@ public class VerifyCallValidator extends CheckGroup {
 
 	@Check
 	public void verifyCall(CallExpr call) {
-		if (!isVerify(call) || call.getArgs().size() != 2 || !call.eResource().getErrors().isEmpty()) {
+		if (!isVerify(call)) {
+			return;
+		}
+		readsWholeModule();
+		if (call.getArgs().size() != 2 || !call.eResource().getErrors().isEmpty()) {
 			return;
 		}
 		Module module = EcoreUtil2.getContainerOfType(call, Module.class);

@@ -41,8 +41,8 @@ import com.google.inject.Guice;
 /**
  * Editor latency on a generated 5,000-line module open in the language server (in process, as the
  * editor's requests reach it): completion and hover inside the last kernel, and the time from an
- * edit (each one a new text) to its diagnostics (the server publishes them at the end of the
- * rebuild the edit starts).
+ * edit (each one a new text: in a comment, or in a kernel) to its diagnostics (the server publishes
+ * them at the end of the rebuild the edit starts).
  * Sample-time mode, so that JMH reports percentiles (p0.95 is the target).
  */
 @BenchmarkMode(Mode.SampleTime)
@@ -60,6 +60,8 @@ public class LanguageServerBenchmark {
 		Position tensorUse;
 		Position commentEnd;
 		String commentSuffix = "";
+		Position kernelNumber;
+		String kernelNumberText = "100";
 		int version = 1;
 		private Path root;
 
@@ -73,6 +75,7 @@ public class LanguageServerBenchmark {
 			tensorUse = positionOf(text, text.lastIndexOf("A[i, k] * B[k, j]") + 1);
 			int comment = text.lastIndexOf("# templated matrix product");
 			commentEnd = positionOf(text, comment + "# templated matrix product".length());
+			kernelNumber = positionOf(text, text.lastIndexOf("hits -= 100") + "hits -= ".length());
 			barrier();
 		}
 
@@ -109,6 +112,25 @@ public class LanguageServerBenchmark {
 		module.commentSuffix = " " + module.version;
 		TextDocumentContentChangeEvent change = new TextDocumentContentChangeEvent(
 				new org.eclipse.lsp4j.Range(at, end), module.commentSuffix);
+		module.server.didChange(new DidChangeTextDocumentParams(
+				new VersionedTextDocumentIdentifier(module.uri, module.version), List.of(change)));
+		module.barrier();
+		return module.version;
+	}
+
+	/**
+	 * Rewrites a number inside the last kernel that has one ({@code hits -= 100}, a new number each
+	 * time) and waits for the rebuilt diagnostics: the checks of that kernel and of its schedule's
+	 * statements run again, and its schedule is applied again.
+	 */
+	@Benchmark
+	public int diagnosticsAfterKernelEdit(OpenModule module) throws Exception {
+		module.version++;
+		Position at = module.kernelNumber;
+		Position end = new Position(at.getLine(), at.getCharacter() + module.kernelNumberText.length());
+		module.kernelNumberText = Integer.toString(100 + module.version);
+		TextDocumentContentChangeEvent change = new TextDocumentContentChangeEvent(
+				new org.eclipse.lsp4j.Range(at, end), module.kernelNumberText);
 		module.server.didChange(new DidChangeTextDocumentParams(
 				new VersionedTextDocumentIdentifier(module.uri, module.version), List.of(change)));
 		module.barrier();

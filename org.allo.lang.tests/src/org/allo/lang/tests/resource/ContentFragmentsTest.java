@@ -29,7 +29,7 @@ class ContentFragmentsTest {
 	@MethodSource("files")
 	void fragmentsAreEmfs(Path file) {
 		Resource resource = new AlloProject().load(file);
-		Map<EObject, String> fragments = ContentFragments.of(resource);
+		Map<EObject, String> fragments = ContentFragments.of(resource, object -> true);
 		int objects = 0;
 		for (Iterator<EObject> contents = resource.getAllContents(); contents.hasNext(); objects++) {
 			EObject object = contents.next();

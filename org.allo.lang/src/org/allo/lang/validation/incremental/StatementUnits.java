@@ -1,0 +1,196 @@
+package org.allo.lang.validation.incremental;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.allo.lang.allo.Module;
+import org.allo.lang.allo.Statement;
+import org.allo.lang.scoping.StatementReferences;
+import org.allo.lang.scoping.StatementReferences.Graph;
+import org.allo.lang.util.Comments;
+import org.eclipse.xtext.nodemodel.ICompositeNode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.eclipse.xtext.util.IResourceScopeCache;
+
+import com.google.inject.Inject;
+import com.google.inject.Singleton;
+
+/**
+ * What the checks of each top-level statement read, as a key: two versions of a module give a
+ * statement the same key only when its checks must report the same. A statement's checks read its
+ * own text and what it refers to (by reference, or by a definition's name in a string such as
+ * {@code "dot_3:i"}). References between definitions and the statements that use them (calls,
+ * {@code customize}, schedule steps) count in both directions, since layouts and template instances
+ * flow both ways; such statements form a component and share its digest. Statements that lead to
+ * no definition (imports, constants, type aliases) are only read: they enter the digest of the
+ * components that use them, without joining them. The key covers the text of each statement
+ * without comments (comments cannot change a check, and the diagnostics are placed anew on the
+ * current objects) and the file's URI; a statement's key adds its place in its component. A module
+ * that refers to another user file has no keys: that file can change behind the text.
+ */
+@Singleton
+public class StatementUnits {
+
+	@Inject
+	private StatementReferences references;
+
+	@Inject
+	private IResourceScopeCache cache;
+
+	/** The key of the statement's checks in this version of its module; null when they must run afresh. */
+	public String keyOf(Statement statement) {
+		if (!(statement.eContainer() instanceof Module module) || module.eResource() == null) {
+			return null;
+		}
+		Map<Statement, String> keys = cache.get(StatementUnits.class, module.eResource(), () -> keysOf(module));
+		return keys.get(statement);
+	}
+
+	private Map<Statement, String> keysOf(Module module) {
+		Graph graph = references.of(module);
+		if (graph.refersToUserFiles()) {
+			return Map.of();
+		}
+		BitSet leadsToDefinition = leadsToDefinition(graph);
+		int[] component = components(graph, leadsToDefinition);
+		return keys(module, graph, leadsToDefinition, component);
+	}
+
+	/** The statements that are definitions or refer, directly or through others, to one. */
+	private static BitSet leadsToDefinition(Graph graph) {
+		List<Statement> statements = graph.statements();
+		List<List<Integer>> referrers = new ArrayList<>();
+		for (int i = 0; i < statements.size(); i++) {
+			referrers.add(new ArrayList<>());
+		}
+		for (int i = 0; i < statements.size(); i++) {
+			BitSet targets = graph.referencesOf(i);
+			for (int target = targets.nextSetBit(0); target >= 0; target = targets.nextSetBit(target + 1)) {
+				referrers.get(target).add(i);
+			}
+		}
+		BitSet reached = new BitSet();
+		Deque<Integer> work = new ArrayDeque<>();
+		for (int i = 0; i < statements.size(); i++) {
+			if (StatementReferences.definitionName(statements.get(i)) != null) {
+				reached.set(i);
+				work.push(i);
+			}
+		}
+		while (!work.isEmpty()) {
+			for (int referrer : referrers.get(work.pop())) {
+				if (!reached.get(referrer)) {
+					reached.set(referrer);
+					work.push(referrer);
+				}
+			}
+		}
+		return reached;
+	}
+
+	/** Component numbers: statements joined by references between statements that lead to definitions. */
+	private static int[] components(Graph graph, BitSet leadsToDefinition) {
+		int size = graph.statements().size();
+		int[] parent = new int[size];
+		for (int i = 0; i < size; i++) {
+			parent[i] = i;
+		}
+		for (int i = 0; i < size; i++) {
+			BitSet targets = graph.referencesOf(i);
+			for (int target = targets.nextSetBit(0); target >= 0; target = targets.nextSetBit(target + 1)) {
+				if (leadsToDefinition.get(i) && leadsToDefinition.get(target)) {
+					parent[root(parent, i)] = root(parent, target);
+				}
+			}
+		}
+		for (int i = 0; i < size; i++) {
+			parent[i] = root(parent, i);
+		}
+		return parent;
+	}
+
+	private static int root(int[] parent, int i) {
+		int current = i;
+		while (parent[current] != current) {
+			parent[current] = parent[parent[current]];
+			current = parent[current];
+		}
+		return current;
+	}
+
+	private static Map<Statement, String> keys(Module module, Graph graph, BitSet leadsToDefinition, int[] component) {
+		List<Statement> statements = graph.statements();
+		List<byte[]> texts = new ArrayList<>();
+		for (Statement statement : statements) {
+			texts.add(sha256().digest(textOf(statement).getBytes(StandardCharsets.UTF_8)));
+		}
+		Map<Integer, BitSet> members = new HashMap<>();
+		for (int i = 0; i < statements.size(); i++) {
+			members.computeIfAbsent(component[i], key -> new BitSet()).set(i);
+		}
+		byte[] uri = module.eResource().getURI().toString().getBytes(StandardCharsets.UTF_8);
+		Map<Integer, String> componentDigests = new HashMap<>();
+		Map<Statement, String> keys = new IdentityHashMap<>();
+		for (int i = 0; i < statements.size(); i++) {
+			BitSet unit = members.get(component[i]);
+			String digest = componentDigests.computeIfAbsent(component[i],
+					key -> componentDigest(uri, unit, readOnly(unit, graph, leadsToDefinition), texts));
+			keys.put(statements.get(i), digest + ":" + unit.get(0, i).cardinality());
+		}
+		return keys;
+	}
+
+	/** The statements a component reads without joining it: those that lead to no definition, transitively. */
+	private static BitSet readOnly(BitSet unit, Graph graph, BitSet leadsToDefinition) {
+		BitSet read = new BitSet();
+		Deque<Integer> work = new ArrayDeque<>();
+		unit.stream().forEach(work::push);
+		while (!work.isEmpty()) {
+			BitSet targets = graph.referencesOf(work.pop());
+			for (int target = targets.nextSetBit(0); target >= 0; target = targets.nextSetBit(target + 1)) {
+				if (!leadsToDefinition.get(target) && !unit.get(target) && !read.get(target)) {
+					read.set(target);
+					work.push(target);
+				}
+			}
+		}
+		return read;
+	}
+
+	private static String componentDigest(byte[] uri, BitSet unit, BitSet read, List<byte[]> texts) {
+		MessageDigest digest = sha256();
+		digest.update(uri);
+		unit.stream().forEach(i -> digest.update(texts.get(i)));
+		digest.update((byte) 0);
+		read.stream().forEach(i -> digest.update(texts.get(i)));
+		return HexFormat.of().formatHex(digest.digest());
+	}
+
+	/** The statement's text without comments and without the blank lines around it, which no check reads. */
+	private static String textOf(Statement statement) {
+		ICompositeNode node = NodeModelUtils.getNode(statement);
+		if (node == null) {
+			return "";
+		}
+		String text = node.getRootNode().getText().substring(node.getOffset(), node.getTotalEndOffset());
+		return Comments.strip(text).strip();
+	}
+
+	private static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		} catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException("every Java platform has SHA-256", e);
+		}
+	}
+}

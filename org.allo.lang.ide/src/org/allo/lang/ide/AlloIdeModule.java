@@ -9,7 +9,9 @@ import org.allo.lang.ide.server.AlloContentAssistService;
 import org.allo.lang.ide.server.AlloHoverService;
 import org.allo.lang.ide.server.NoGeneration;
 import org.allo.lang.ide.server.StepCodeLenses;
+import org.allo.lang.validation.incremental.ComponentChecks;
 import org.allo.lang.validation.incremental.IncrementalDiagnostician;
+import org.allo.lang.validation.incremental.KeptComponentChecks;
 import org.eclipse.emf.ecore.util.Diagnostician;
 import org.eclipse.xtext.generator.IShouldGenerate;
 import org.eclipse.xtext.ide.editor.contentassist.CompletionPrefixProvider;
@@ -51,5 +53,9 @@ public class AlloIdeModule extends AbstractAlloIdeModule {
 	/** An editor re-checks only the statements an edit reaches; {@code allo check} runs once and keeps nothing. */
 	public Class<? extends Diagnostician> bindDiagnostician() {
 		return IncrementalDiagnostician.class;
+	}
+
+	public Class<? extends ComponentChecks> bindComponentChecks() {
+		return KeptComponentChecks.class;
 	}
 }

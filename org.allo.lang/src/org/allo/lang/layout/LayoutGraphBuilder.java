@@ -13,7 +13,6 @@ import org.allo.lang.allo.ClassDef;
 import org.allo.lang.allo.Expr;
 import org.allo.lang.allo.ExprStmt;
 import org.allo.lang.allo.FunctionDef;
-import org.allo.lang.allo.Module;
 import org.allo.lang.allo.NameRef;
 import org.allo.lang.allo.Param;
 import org.allo.lang.allo.Referable;
@@ -52,8 +51,9 @@ final class LayoutGraphBuilder {
 		this.members = members;
 	}
 
-	LayoutGraphBuilder addModule(Module module) {
-		for (FunctionDef kernel : EcoreUtil2.getAllContentsOfType(module, FunctionDef.class)) {
+	/** Adds the kernels among the module's functions (every function, nested ones included, in source order). */
+	LayoutGraphBuilder addKernels(List<FunctionDef> functions) {
+		for (FunctionDef kernel : functions) {
 			if (EcoreUtil2.getContainerOfType(kernel, ClassDef.class) == null) {
 				addKernel(kernel, null);
 			}

@@ -22,6 +22,7 @@ import org.allo.lang.schedule.ScheduleSteps.Schedule;
 import org.allo.lang.schedule.ScheduleSteps.Step;
 import org.allo.lang.scoping.LexicalBindings;
 import org.allo.lang.scoping.Members;
+import org.allo.lang.scoping.StatementReferences;
 import org.allo.lang.scoping.Names;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.EcoreUtil2;
@@ -40,6 +41,9 @@ public class LayoutService {
 
 	@Inject
 	private Members members;
+
+	@Inject
+	private StatementReferences references;
 
 	@Inject
 	private LexicalBindings bindings;
@@ -143,7 +147,7 @@ public class LayoutService {
 	}
 
 	private ModuleLayouts compute(Module module) {
-		LayoutGraphBuilder builder = new LayoutGraphBuilder(members).addModule(module);
+		LayoutGraphBuilder builder = new LayoutGraphBuilder(members).addKernels(references.of(module).functions());
 		ModuleLayouts layouts = new ModuleLayouts(builder);
 		List<Schedule> schedules = ScheduleSteps.of(module);
 		LayoutSolver solver = new LayoutSolver(lattice);

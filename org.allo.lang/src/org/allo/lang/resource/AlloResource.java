@@ -3,7 +3,9 @@ package org.allo.lang.resource;
 import java.util.List;
 import java.util.Map;
 
+import org.allo.lang.allo.Module;
 import org.allo.lang.allo.Referable;
+import org.allo.lang.scoping.StatementReferences;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
 import org.eclipse.emf.ecore.InternalEObject;
@@ -11,7 +13,11 @@ import org.eclipse.emf.ecore.resource.Resource.Diagnostic;
 import org.eclipse.xtext.linking.impl.XtextLinkingDiagnostic;
 import org.eclipse.xtext.linking.lazy.LazyLinkingResource;
 import org.eclipse.xtext.nodemodel.INode;
+import org.eclipse.xtext.parser.IParseResult;
+import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.util.Triple;
+
+import com.google.inject.Inject;
 
 /**
  * A lazy-linking resource that does not compute an "unresolved" message for every reference it
@@ -20,15 +26,48 @@ import org.eclipse.xtext.util.Triple;
  * large file cost seconds. Unloading (the language server does it on every edit, before parsing the
  * new text) turns each object into a proxy with its URI fragment; those are computed in one walk
  * ({@link ContentFragments}) instead of one quadratic lookup per object, and only for what a reference can
- * point to.
+ * point to. Once every reference of a file that reaches no other user file is resolved, asking
+ * again (the language server's builder, index and validator each ask) does not walk the file again.
  */
 public class AlloResource extends LazyLinkingResource {
+
+	@Inject
+	private StatementReferences references;
 
 	/** The fragments of the contents being unloaded; null otherwise. */
 	private Map<EObject, String> unloadingFragments;
 
+	/**
+	 * Every reference of this version is resolved, and none leads into another user file (whose
+	 * unloading could turn a resolved reference into a proxy behind this file's back).
+	 */
+	private boolean resolvedSelfContained;
+
+	@Override
+	public void resolveLazyCrossReferences(CancelIndicator monitor) {
+		if (resolvedSelfContained) {
+			return;
+		}
+		super.resolveLazyCrossReferences(monitor);
+		resolvedSelfContained = (monitor == null || !monitor.isCanceled()) && !getContents().isEmpty()
+				&& getContents().get(0) instanceof Module module && !references.of(module).refersToUserFiles();
+	}
+
+	@Override
+	protected void updateInternalState(IParseResult oldParseResult, IParseResult newParseResult) {
+		resolvedSelfContained = false;
+		super.updateInternalState(oldParseResult, newParseResult);
+	}
+
+	@Override
+	protected void clearInternalState() {
+		resolvedSelfContained = false;
+		super.clearInternalState();
+	}
+
 	@Override
 	protected void doUnload() {
+		resolvedSelfContained = false;
 		unloadingFragments = ContentFragments.of(this, Referable.class::isInstance);
 		try {
 			super.doUnload();

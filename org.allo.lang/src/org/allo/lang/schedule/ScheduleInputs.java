@@ -2,7 +2,6 @@ package org.allo.lang.schedule;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -27,6 +26,7 @@ import org.allo.lang.schedule.ScheduleSteps.Step;
 import org.allo.lang.scoping.StatementReferences;
 import org.allo.lang.scoping.StatementReferences.Graph;
 import org.allo.lang.util.Comments;
+import org.allo.lang.util.Digests;
 import org.allo.lang.util.TopLevel;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
@@ -122,7 +122,7 @@ public class ScheduleInputs {
 		}
 		List<Statement> component = new ArrayList<>(component(seeds(schedule, facts), facts));
 		component.sort(Comparator.comparing(facts.definitionIndex()::get));
-		MessageDigest digest = sha256();
+		MessageDigest digest = Digests.sha256();
 		digest.update(facts.shared());
 		int customize = facts.sharedIndex().get(TopLevel.statementOf(schedule.binding()));
 		digest.update(Integer.toString(customize).getBytes(StandardCharsets.UTF_8));
@@ -134,7 +134,7 @@ public class ScheduleInputs {
 
 	private ModuleFacts factsOf(Module module) {
 		Resource resource = module.eResource();
-		MessageDigest shared = sha256();
+		MessageDigest shared = Digests.sha256();
 		shared.update(resource.getURI().lastSegment().getBytes(StandardCharsets.UTF_8));
 		List<Statement> sharedStatements = new ArrayList<>();
 		Map<Statement, Integer> sharedIndex = new IdentityHashMap<>();
@@ -144,7 +144,7 @@ public class ScheduleInputs {
 		for (Statement statement : module.getStatements()) {
 			String text = lineAndText(statement);
 			if (isDefinition(statement) && !text.contains("customize")) {
-				definitionDigests.put(statement, sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+				definitionDigests.put(statement, Digests.sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
 				definitionIndex.put(statement, definitionIndex.size());
 				definitionsByName.put(definitionName(statement), statement);
 			} else {
@@ -237,13 +237,5 @@ public class ScheduleInputs {
 		}
 		String text = Comments.strip(node.getText());
 		return node.getTotalStartLine() + ":" + text.length() + ":" + text;
-	}
-
-	private static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		} catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("every Java platform has SHA-256", e);
-		}
 	}
 }

@@ -1,16 +1,21 @@
 package org.allo.lang.scoping;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.allo.lang.allo.ClassDef;
 import org.allo.lang.allo.FunctionDef;
+import org.allo.lang.allo.ImportedName;
 import org.allo.lang.allo.Module;
+import org.allo.lang.allo.Referable;
 import org.allo.lang.allo.Statement;
 import org.allo.lang.allo.StringLiteral;
 import org.allo.lang.util.TopLevel;
@@ -26,7 +31,8 @@ import com.google.inject.Singleton;
  * Which top-level statements of a module refer to which, in one walk per version of the module:
  * what the incremental checks, the kept schedule outcomes and the index need to know of its
  * references. A statement refers to another by a cross-reference into it, or by a string that
- * names a definition (a schedule's {@code "dot_3:i"}).
+ * names a function or class defined anywhere in the module, or an imported name (a schedule's
+ * {@code "dot_3:i"}).
  */
 @Singleton
 public class StatementReferences {
@@ -37,14 +43,16 @@ public class StatementReferences {
 		private final Map<Statement, Integer> index;
 		private final List<BitSet> references;
 		private final Map<String, Statement> definitionsByName;
+		private final List<FunctionDef> functions;
 		private final boolean refersToUserFiles;
 
 		private Graph(List<Statement> statements, Map<Statement, Integer> index, List<BitSet> references,
-				Map<String, Statement> definitionsByName, boolean refersToUserFiles) {
+				Map<String, Statement> definitionsByName, List<FunctionDef> functions, boolean refersToUserFiles) {
 			this.statements = statements;
 			this.index = index;
 			this.references = references;
 			this.definitionsByName = definitionsByName;
+			this.functions = functions;
 			this.refersToUserFiles = refersToUserFiles;
 		}
 
@@ -63,9 +71,14 @@ public class StatementReferences {
 			return references.get(i);
 		}
 
-		/** The definition (function or class) of that name; the last one when there are several. */
+		/** The top-level definition (function or class) of that name; the last one when there are several. */
 		public Statement definition(String name) {
 			return definitionsByName.get(name);
+		}
+
+		/** Every function of the module in source order, nested ones included. */
+		public List<FunctionDef> functions() {
+			return functions;
 		}
 
 		/** Some reference leads into another file of the user's (not the standard library). */
@@ -106,9 +119,13 @@ public class StatementReferences {
 		}
 		Resource resource = module.eResource();
 		List<BitSet> references = new ArrayList<>();
+		List<Set<String>> words = new ArrayList<>();
+		Map<String, Statement> namedAnywhere = new HashMap<>();
+		List<FunctionDef> functions = new ArrayList<>();
 		boolean refersToUserFiles = false;
 		for (Statement statement : statements) {
 			BitSet targets = new BitSet();
+			Set<String> statementWords = new HashSet<>();
 			for (Iterator<EObject> contents = EcoreUtil.getAllContents(List.of(statement)); contents.hasNext();) {
 				EObject object = contents.next();
 				for (EObject target : object.eCrossReferences()) {
@@ -120,18 +137,28 @@ public class StatementReferences {
 						refersToUserFiles = true;
 					}
 				}
-				if (object instanceof StringLiteral literal && literal.getValue() != null) {
-					for (String word : literal.getValue().split("[^A-Za-z0-9_]+")) {
-						Statement named = definitionsByName.get(word);
-						if (named != null) {
-							targets.set(index.get(named));
-						}
-					}
+				if (object instanceof FunctionDef function) {
+					functions.add(function);
+					namedAnywhere.putIfAbsent(function.getName(), statement);
+				} else if (object instanceof ClassDef || object instanceof ImportedName) {
+					namedAnywhere.putIfAbsent(Names.nameOf((Referable) object), statement);
+				} else if (object instanceof StringLiteral literal && literal.getValue() != null) {
+					statementWords.addAll(Arrays.asList(literal.getValue().split("[^A-Za-z0-9_]+")));
 				}
 			}
-			targets.clear(index.get(statement));
 			references.add(targets);
+			words.add(statementWords);
 		}
-		return new Graph(statements, index, references, definitionsByName, refersToUserFiles);
+		namedAnywhere.putAll(definitionsByName);
+		for (int i = 0; i < statements.size(); i++) {
+			for (String word : words.get(i)) {
+				Statement named = namedAnywhere.get(word);
+				if (named != null) {
+					references.get(i).set(index.get(named));
+				}
+			}
+			references.get(i).clear(i);
+		}
+		return new Graph(statements, index, references, definitionsByName, List.copyOf(functions), refersToUserFiles);
 	}
 }

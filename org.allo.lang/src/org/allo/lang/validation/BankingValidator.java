@@ -1,9 +1,11 @@
 package org.allo.lang.validation;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.allo.lang.allo.Argument;
 import org.allo.lang.allo.CallExpr;
@@ -12,6 +14,7 @@ import org.allo.lang.allo.ForStmt;
 import org.allo.lang.allo.FunctionDef;
 import org.allo.lang.allo.LoopVar;
 import org.allo.lang.allo.Module;
+import org.allo.lang.allo.NameRef;
 import org.allo.lang.allo.Param;
 import org.allo.lang.allo.Referable;
 import org.allo.lang.allo.StringLiteral;
@@ -30,8 +33,10 @@ import org.allo.lang.layout.PartitionStep;
 import org.allo.lang.schedule.LoopBounds;
 import org.allo.lang.schedule.LoopTable;
 import org.allo.lang.schedule.ScheduleSteps;
+import org.allo.lang.schedule.ScheduleSteps.Schedule;
 import org.allo.lang.schedule.ScheduleSteps.Step;
 import org.allo.lang.scoping.Names;
+import org.allo.lang.validation.incremental.ComponentChecks;
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.validation.Check;
@@ -51,10 +56,26 @@ public class BankingValidator extends CheckGroup {
 	@Inject
 	private LayoutService layouts;
 
+	@Inject
+	private ComponentChecks componentChecks;
+
+	/** Per group of schedules that do not reach each other, so that an editor re-checks only the groups an edit reaches. */
 	@Check
 	public void banking(Module module) {
+		componentChecks.run("banking", ScheduleSteps.of(module), getChain(), group -> checkBanking(module, group));
+	}
+
+	private void checkBanking(Module module, List<Schedule> group) {
+		Set<NameRef> bindings = new HashSet<>();
+		group.forEach(schedule -> bindings.add(schedule.binding()));
+		if (group.stream().noneMatch(schedule -> schedule.steps().stream().anyMatch(step -> "unroll".equals(step.name())))) {
+			return;
+		}
 		ModuleLayouts moduleLayouts = layouts.of(module);
 		for (ScheduleLayout schedule : moduleLayouts.schedules()) {
+			if (!bindings.contains(schedule.schedule().binding())) {
+				continue;
+			}
 			for (Step step : schedule.schedule().steps()) {
 				if ("unroll".equals(step.name())) {
 					checkUnroll(moduleLayouts, schedule, step);

@@ -11,6 +11,7 @@ import org.allo.lang.allo.Expr;
 import org.allo.lang.allo.FunctionDef;
 import org.allo.lang.allo.MemberExpr;
 import org.allo.lang.allo.Module;
+import org.allo.lang.allo.NameRef;
 import org.allo.lang.allo.Param;
 import org.allo.lang.allo.Referable;
 import org.allo.lang.layout.DimLayout;
@@ -24,8 +25,10 @@ import org.allo.lang.layout.PartitionStep;
 import org.allo.lang.layout.Requirement;
 import org.allo.lang.layout.TensorShapes;
 import org.allo.lang.schedule.ScheduleSteps;
+import org.allo.lang.schedule.ScheduleSteps.Schedule;
 import org.allo.lang.schedule.ScheduleSteps.Step;
 import org.allo.lang.scoping.Names;
+import org.allo.lang.validation.incremental.ComponentChecks;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.validation.Check;
@@ -43,11 +46,24 @@ public class LayoutValidator extends CheckGroup {
 	@Inject
 	private LayoutService layouts;
 
+	@Inject
+	private ComponentChecks componentChecks;
+
+	/** Per group of schedules that do not reach each other, so that an editor re-checks only the groups an edit reaches. */
 	@Check
 	public void layouts(Module module) {
+		componentChecks.run("layouts", ScheduleSteps.of(module), getChain(), group -> checkLayouts(module, group));
+	}
+
+	private void checkLayouts(Module module, List<Schedule> group) {
 		ModuleLayouts moduleLayouts = layouts.of(module);
+		Set<NameRef> bindings = new HashSet<>();
+		group.forEach(schedule -> bindings.add(schedule.binding()));
 		Set<List<Object>> reported = new HashSet<>();
 		for (ScheduleLayout schedule : moduleLayouts.schedules()) {
+			if (!bindings.contains(schedule.schedule().binding())) {
+				continue;
+			}
 			checkSteps(moduleLayouts, schedule);
 			checkWrapIo(moduleLayouts, schedule, reported);
 			for (Conflict conflict : schedule.solution().conflicts()) {

@@ -23,7 +23,9 @@ import org.allo.lang.scoping.Binding;
 import org.allo.lang.scoping.LexicalBindings;
 import org.allo.lang.scoping.Members;
 import org.allo.lang.scoping.Names;
-import org.eclipse.xtext.EcoreUtil2;
+import org.allo.lang.scoping.StatementReferences;
+import org.allo.lang.util.Digests;
+import org.allo.lang.validation.incremental.ComponentChecks;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.validation.Check;
 
@@ -42,22 +44,36 @@ public class ScheduleReferenceValidator extends CheckGroup {
 	@Inject
 	private LexicalBindings bindings;
 
+	@Inject
+	private StatementReferences references;
+
+	@Inject
+	private ComponentChecks componentChecks;
+
+	/**
+	 * Per group of schedules that do not reach each other (an editor re-checks only the groups an
+	 * edit reaches); the messages list every kernel of the module, so the kernels' names are part of
+	 * what a group's outcome is kept under.
+	 */
 	@Check
 	public void scheduleReferences(Module module) {
 		// Collected once per module: walking the whole module for every qualified reference made
 		// checking quadratic in the module's size.
-		List<FunctionDef> kernels = EcoreUtil2.getAllContentsOfType(module, FunctionDef.class);
+		List<FunctionDef> kernels = references.of(module).functions();
 		Map<String, FunctionDef> kernelsByName = new HashMap<>();
 		for (FunctionDef kernel : kernels) {
 			if (kernel.getName() != null) {
 				kernelsByName.putIfAbsent(kernel.getName(), kernel);
 			}
 		}
-		for (Schedule schedule : ScheduleSteps.of(module)) {
-			if (schedule.kernel() != null) {
-				new Replay(module, schedule, kernels, kernelsByName).run();
+		String topic = "scheduleReferences:" + Digests.hex(String.join(",", kernels.stream().map(FunctionDef::getName).map(String::valueOf).toList()));
+		componentChecks.run(topic, ScheduleSteps.of(module), getChain(), group -> {
+			for (Schedule schedule : group) {
+				if (schedule.kernel() != null) {
+					new Replay(module, schedule, kernels, kernelsByName).run();
+				}
 			}
-		}
+		});
 	}
 
 	/** The loop names of each kernel as the steps of one schedule change them. */

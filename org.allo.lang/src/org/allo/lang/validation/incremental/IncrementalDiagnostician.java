@@ -55,7 +55,7 @@ public class IncrementalDiagnostician extends CancelableDiagnostician {
 	private static boolean replay(List<Kept> diagnostics, Statement statement, BasicDiagnostic chain) {
 		boolean valid = true;
 		for (Kept diagnostic : diagnostics) {
-			chain.add(diagnostic.on(statement));
+			chain.add(diagnostic.on(List.of(statement)));
 			valid &= diagnostic.severity() < Diagnostic.ERROR;
 		}
 		return valid;
@@ -67,7 +67,7 @@ public class IncrementalDiagnostician extends CancelableDiagnostician {
 		boolean valid = validate(statement, chain, context);
 		if (key != null && context.remove(CheckGroup.READS_WHOLE_MODULE) == null) {
 			List<Diagnostic> reported = chain.getChildren();
-			kept.put(key, statement, List.copyOf(reported.subList(first, reported.size())));
+			kept.put(key, List.of(statement), List.copyOf(reported.subList(first, reported.size())));
 		}
 		return valid;
 	}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.allo.lang.allo.Statement;
+import org.allo.lang.util.TopLevel;
 import org.eclipse.emf.common.util.Diagnostic;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
@@ -16,21 +17,23 @@ import org.eclipse.xtext.validation.FeatureBasedDiagnostic;
 import com.google.inject.Singleton;
 
 /**
- * What the checks of each top-level statement reported, kept across versions of its file under
- * the statement's key ({@link StatementUnits}). A diagnostic is kept relative to its statement (the
- * path from the statement to the object it is on), so that it is placed on the same object of the
- * next version wherever the statement has moved. Bounded, least recently used first out.
+ * What checks reported, kept across versions of a file under a key that says what the checks read
+ * ({@link StatementUnits}): the checks of a top-level statement, or a module check's part for one
+ * component. A diagnostic is kept relative to the statements the key covers (which of them, and the
+ * path from it to the object the diagnostic is on), so that it is placed on the same object of the
+ * next version wherever the statements have moved. Bounded, least recently used first out.
  */
 @Singleton
 public class StatementDiagnostics {
 
-	/** One diagnostic of a statement's checks, relative to the statement. */
-	public record Kept(int severity, String message, String path, EStructuralFeature feature, int index, CheckType checkType,
-			String code, String[] data) {
+	/** One diagnostic, relative to the statements its key covers. */
+	public record Kept(int severity, String message, int statement, String path, EStructuralFeature feature, int index,
+			CheckType checkType, String code, String[] data) {
 
-		/** The diagnostic on the statement of this version. */
-		public Diagnostic on(Statement statement) {
-			EObject source = path == null ? statement : EcoreUtil.getEObject(statement, path);
+		/** The diagnostic on the statements of this version. */
+		public Diagnostic on(List<Statement> statements) {
+			Statement at = statements.get(statement);
+			EObject source = path == null ? at : EcoreUtil.getEObject(at, path);
 			return new FeatureBasedDiagnostic(severity, message, source, feature, index, checkType, code, data);
 		}
 	}
@@ -52,18 +55,23 @@ public class StatementDiagnostics {
 	}
 
 	/**
-	 * Keeps what the statement's checks reported, unless a diagnostic cannot be placed again: one on
-	 * an object outside the statement, or of another kind than Xtext's feature-based ones.
+	 * Keeps what the checks reported, unless a diagnostic cannot be placed again: one on an object
+	 * outside the statements, or of another kind than Xtext's feature-based ones.
 	 */
-	public void put(String key, Statement statement, List<Diagnostic> reported) {
+	public void put(String key, List<Statement> statements, List<Diagnostic> reported) {
 		List<Kept> relative = new ArrayList<>(reported.size());
 		for (Diagnostic diagnostic : reported) {
-			if (!(diagnostic instanceof FeatureBasedDiagnostic featureBased) || !EcoreUtil.isAncestor(statement, featureBased.getSourceEObject())) {
+			if (!(diagnostic instanceof FeatureBasedDiagnostic featureBased)) {
 				return;
 			}
 			EObject source = featureBased.getSourceEObject();
-			relative.add(new Kept(featureBased.getSeverity(), featureBased.getMessage(),
-					source == statement ? null : EcoreUtil.getRelativeURIFragmentPath(statement, source), featureBased.getFeature(),
+			Statement at = TopLevel.statementOf(source);
+			int statement = at == null ? -1 : statements.indexOf(at);
+			if (statement < 0) {
+				return;
+			}
+			relative.add(new Kept(featureBased.getSeverity(), featureBased.getMessage(), statement,
+					source == at ? null : EcoreUtil.getRelativeURIFragmentPath(at, source), featureBased.getFeature(),
 					featureBased.getIndex(), featureBased.getCheckType(), featureBased.getIssueCode(), featureBased.getIssueData()));
 		}
 		synchronized (this) {

@@ -2,7 +2,6 @@ package org.allo.lang.validation.incremental;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -18,6 +17,7 @@ import org.allo.lang.allo.Statement;
 import org.allo.lang.scoping.StatementReferences;
 import org.allo.lang.scoping.StatementReferences.Graph;
 import org.allo.lang.util.Comments;
+import org.allo.lang.util.Digests;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.util.IResourceScopeCache;
@@ -47,23 +47,44 @@ public class StatementUnits {
 	@Inject
 	private IResourceScopeCache cache;
 
-	/** The key of the statement's checks in this version of its module; null when they must run afresh. */
-	public String keyOf(Statement statement) {
-		if (!(statement.eContainer() instanceof Module module) || module.eResource() == null) {
-			return null;
-		}
-		Map<Statement, String> keys = cache.get(StatementUnits.class, module.eResource(), () -> keysOf(module));
-		return keys.get(statement);
+	/**
+	 * A component: statements that refer to each other, directly or through others, and the key of
+	 * what they read. The key also covers each member's first line, for checks whose messages cite
+	 * lines.
+	 */
+	public record Component(String key, List<Statement> members) {
 	}
 
-	private Map<Statement, String> keysOf(Module module) {
+	private record Units(Map<Statement, String> keys, Map<Statement, Component> components) {
+	}
+
+	/** The key of the statement's checks in this version of its module; null when they must run afresh. */
+	public String keyOf(Statement statement) {
+		Units units = unitsOf(statement);
+		return units == null ? null : units.keys().get(statement);
+	}
+
+	/** The statement's component in this version of its module; null when its checks must run afresh. */
+	public Component componentOf(Statement statement) {
+		Units units = unitsOf(statement);
+		return units == null ? null : units.components().get(statement);
+	}
+
+	private Units unitsOf(Statement statement) {
+		if (statement == null || !(statement.eContainer() instanceof Module module) || module.eResource() == null) {
+			return null;
+		}
+		return cache.get(StatementUnits.class, module.eResource(), () -> unitsOf(module));
+	}
+
+	private Units unitsOf(Module module) {
 		Graph graph = references.of(module);
 		if (graph.refersToUserFiles()) {
-			return Map.of();
+			return new Units(Map.of(), Map.of());
 		}
 		BitSet leadsToDefinition = leadsToDefinition(graph);
 		int[] component = components(graph, leadsToDefinition);
-		return keys(module, graph, leadsToDefinition, component);
+		return units(module, graph, leadsToDefinition, component);
 	}
 
 	/** The statements that are definitions or refer, directly or through others, to one. */
@@ -128,26 +149,37 @@ public class StatementUnits {
 		return current;
 	}
 
-	private static Map<Statement, String> keys(Module module, Graph graph, BitSet leadsToDefinition, int[] component) {
+	private static Units units(Module module, Graph graph, BitSet leadsToDefinition, int[] component) {
 		List<Statement> statements = graph.statements();
 		List<byte[]> texts = new ArrayList<>();
 		for (Statement statement : statements) {
-			texts.add(sha256().digest(textOf(statement).getBytes(StandardCharsets.UTF_8)));
+			texts.add(Digests.sha256().digest(textOf(statement).getBytes(StandardCharsets.UTF_8)));
 		}
 		Map<Integer, BitSet> members = new HashMap<>();
 		for (int i = 0; i < statements.size(); i++) {
 			members.computeIfAbsent(component[i], key -> new BitSet()).set(i);
 		}
 		byte[] uri = module.eResource().getURI().toString().getBytes(StandardCharsets.UTF_8);
-		Map<Integer, String> componentDigests = new HashMap<>();
+		Map<Integer, Component> byNumber = new HashMap<>();
 		Map<Statement, String> keys = new IdentityHashMap<>();
+		Map<Statement, Component> components = new IdentityHashMap<>();
 		for (int i = 0; i < statements.size(); i++) {
 			BitSet unit = members.get(component[i]);
-			String digest = componentDigests.computeIfAbsent(component[i],
-					key -> componentDigest(uri, unit, readOnly(unit, graph, leadsToDefinition), texts));
-			keys.put(statements.get(i), digest + ":" + unit.get(0, i).cardinality());
+			Component whole = byNumber.computeIfAbsent(component[i], number -> component(uri, unit, graph, leadsToDefinition, texts));
+			keys.put(statements.get(i), whole.key().substring(0, whole.key().indexOf('@')) + ":" + unit.get(0, i).cardinality());
+			components.put(statements.get(i), whole);
 		}
-		return keys;
+		return new Units(keys, components);
+	}
+
+	private static Component component(byte[] uri, BitSet unit, Graph graph, BitSet leadsToDefinition, List<byte[]> texts) {
+		List<Statement> members = unit.stream().mapToObj(graph.statements()::get).toList();
+		StringBuilder key = new StringBuilder(componentDigest(uri, unit, readOnly(unit, graph, leadsToDefinition), texts)).append('@');
+		for (Statement member : members) {
+			ICompositeNode node = NodeModelUtils.getNode(member);
+			key.append(node == null ? 0 : node.getStartLine()).append(',');
+		}
+		return new Component(key.toString(), members);
 	}
 
 	/** The statements a component reads without joining it: those that lead to no definition, transitively. */
@@ -168,7 +200,7 @@ public class StatementUnits {
 	}
 
 	private static String componentDigest(byte[] uri, BitSet unit, BitSet read, List<byte[]> texts) {
-		MessageDigest digest = sha256();
+		MessageDigest digest = Digests.sha256();
 		digest.update(uri);
 		unit.stream().forEach(i -> digest.update(texts.get(i)));
 		digest.update((byte) 0);
@@ -184,13 +216,5 @@ public class StatementUnits {
 		}
 		String text = node.getRootNode().getText().substring(node.getOffset(), node.getTotalEndOffset());
 		return Comments.strip(text).strip();
-	}
-
-	private static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		} catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("every Java platform has SHA-256", e);
-		}
 	}
 }

@@ -106,16 +106,9 @@ public class LanguageServerBenchmark {
 	 */
 	@Benchmark
 	public int diagnosticsAfterChange(OpenModule module) throws Exception {
-		module.version++;
-		Position at = module.commentEnd;
-		Position end = new Position(at.getLine(), at.getCharacter() + module.commentSuffix.length());
-		module.commentSuffix = " " + module.version;
-		TextDocumentContentChangeEvent change = new TextDocumentContentChangeEvent(
-				new org.eclipse.lsp4j.Range(at, end), module.commentSuffix);
-		module.server.didChange(new DidChangeTextDocumentParams(
-				new VersionedTextDocumentIdentifier(module.uri, module.version), List.of(change)));
-		module.barrier();
-		return module.version;
+		String replaced = module.commentSuffix;
+		module.commentSuffix = " " + (module.version + 1);
+		return replaceAndWait(module, module.commentEnd, replaced, module.commentSuffix);
 	}
 
 	/**
@@ -125,12 +118,16 @@ public class LanguageServerBenchmark {
 	 */
 	@Benchmark
 	public int diagnosticsAfterKernelEdit(OpenModule module) throws Exception {
+		String replaced = module.kernelNumberText;
+		module.kernelNumberText = Integer.toString(100 + module.version + 1);
+		return replaceAndWait(module, module.kernelNumber, replaced, module.kernelNumberText);
+	}
+
+	/** Replaces {@code replaced} at {@code at} (on one line) by {@code text}, as a new version, and waits for its diagnostics. */
+	private static int replaceAndWait(OpenModule module, Position at, String replaced, String text) throws Exception {
 		module.version++;
-		Position at = module.kernelNumber;
-		Position end = new Position(at.getLine(), at.getCharacter() + module.kernelNumberText.length());
-		module.kernelNumberText = Integer.toString(100 + module.version);
-		TextDocumentContentChangeEvent change = new TextDocumentContentChangeEvent(
-				new org.eclipse.lsp4j.Range(at, end), module.kernelNumberText);
+		Position end = new Position(at.getLine(), at.getCharacter() + replaced.length());
+		TextDocumentContentChangeEvent change = new TextDocumentContentChangeEvent(new org.eclipse.lsp4j.Range(at, end), text);
 		module.server.didChange(new DidChangeTextDocumentParams(
 				new VersionedTextDocumentIdentifier(module.uri, module.version), List.of(change)));
 		module.barrier();

@@ -18,6 +18,7 @@ import org.allo.lang.ir.IrExpr;
 import org.allo.lang.ir.IrFor;
 import org.allo.lang.ir.IrFunction;
 import org.allo.lang.ir.IrIf;
+import org.allo.lang.ir.IrLoad;
 import org.allo.lang.ir.IrReturn;
 import org.allo.lang.ir.IrStatement;
 import org.allo.lang.ir.IrStore;
@@ -57,29 +58,36 @@ final class FunctionEstimator {
 	private final Storage storage;
 	private final ExpressionCosts costs;
 	private final Effects effects;
-	private final Function<IrFunction, FunctionEstimate> callees;
+	private final Function<IrFunction, Result> callees;
 	private final TripCounts trips = new TripCounts();
 	private final OperationTally sequentialOperations = new OperationTally();
 	private Resources pipelineOperations = Resources.NONE;
 	private final Map<IrFunction, Long> calleeInstances = new LinkedHashMap<>();
 	private final Map<IrFunction, Double> callsPerCall = new LinkedHashMap<>();
 	private final List<DataflowStage> stages = new ArrayList<>();
+	private final Map<IrBuffer, Long> firstWrites = new HashMap<>();
 	private final List<String> notes;
 	private long loopCount;
 
 	FunctionEstimator(IrFunction function, DeviceModel device, Storage storage, Operations operations, Effects effects,
-			Function<IrFunction, FunctionEstimate> callees, List<String> notes) {
+			Function<IrFunction, Result> callees, List<String> notes) {
 		this.function = function;
 		this.device = device;
 		this.storage = storage;
 		this.effects = effects;
 		this.callees = callees;
 		this.notes = notes;
-		this.costs = new ExpressionCosts(operations, storage, callee -> callees.apply(callee).latency(), device.number("call.overhead"));
+		this.costs = new ExpressionCosts(operations, storage, callee -> callees.apply(callee).estimate().latency(),
+				device.number("call.overhead"));
 	}
 
-	/** The function's estimate; calls lists each callee with how often one call of this function calls it. */
-	record Result(FunctionEstimate estimate, Map<IrFunction, Double> calls, Map<IrFunction, Long> calleeInstances) {
+	/**
+	 * The function's estimate; calls lists each callee with how often one call of this function
+	 * calls it; firstWrites, for each stream it writes (its parameters included), the cycle of a
+	 * call at which it first writes it.
+	 */
+	record Result(FunctionEstimate estimate, Map<IrFunction, Double> calls, Map<IrFunction, Long> calleeInstances,
+			Map<IrBuffer, Long> firstWrites) {
 	}
 
 	Result estimate() {
@@ -92,23 +100,34 @@ final class FunctionEstimator {
 			latency = region[0];
 			interval = region[1];
 		} else {
-			latency = block(function.getBody().getStatements(), top, loops);
+			latency = block(function.getBody().getStatements(), top, loops, this::recordFirstWrites);
 			interval = latency;
 		}
 		Resources operators = sequentialOperations.resources(1).plus(pipelineOperations)
 				.plus(new Resources(0, 0, 0, loopCount * device.number("loop.ff"), loopCount * device.number("loop.lut")));
 		FunctionEstimate estimate = new FunctionEstimate(function.getName(), function.isTop(), function.isDataflow(), latency, interval, 1,
 				loops, List.copyOf(stages), operators);
-		return new Result(estimate, callsPerCall, calleeInstances);
+		return new Result(estimate, callsPerCall, calleeInstances, firstWrites);
+	}
+
+	/** What a statement list tells about each statement it schedules: when it starts, its latency and the loops it holds. */
+	private interface Scheduled {
+		void at(IrStatement statement, long start, long latency, List<LoopEstimate> ownLoops);
+	}
+
+	private long block(List<IrStatement> statements, Context context, List<LoopEstimate> loops) {
+		return block(statements, context, loops, (statement, start, latency, ownLoops) -> {
+		});
 	}
 
 	/** Latency of a statement list: straight-line statements overlap unless they depend on each other; loops and calls outside a pipeline run one after another. */
-	private long block(List<IrStatement> statements, Context context, List<LoopEstimate> loops) {
+	private long block(List<IrStatement> statements, Context context, List<LoopEstimate> loops, Scheduled scheduled) {
 		List<long[]> ends = new ArrayList<>();
 		List<Effects.Of> done = new ArrayList<>();
 		long barrier = 0;
 		long end = 0;
 		for (IrStatement statement : statements) {
+			int loopsBefore = loops.size();
 			long latency = statement(statement, context, loops);
 			Effects.Of effect = effects.of(statement);
 			boolean sequential = !context.flat() && (statement instanceof IrFor || statement instanceof IrWhile || containsCall(statement));
@@ -123,6 +142,7 @@ final class FunctionEstimator {
 			if (sequential) {
 				barrier = start + latency;
 			}
+			scheduled.at(statement, start, latency, loops.subList(loopsBefore, loops.size()));
 			ends.add(new long[] { start + latency });
 			done.add(effect);
 			end = Math.max(end, start + latency);
@@ -319,7 +339,7 @@ final class FunctionEstimator {
 		List<IiLimit> limits = new ArrayList<>();
 		loop.getBody().eAllContents().forEachRemaining(node -> {
 			if (node instanceof IrCall call && call.getFunction() != null && !call.getFunction().isInline()) {
-				FunctionEstimate callee = callees.apply(call.getFunction());
+				FunctionEstimate callee = callees.apply(call.getFunction()).estimate();
 				if (callee.interval() > 1) {
 					limits.add(new IiLimit(IiLimit.Kind.CALL, (int) Math.min(Integer.MAX_VALUE, callee.interval()), "call of "
 							+ callee.name() + ": it takes " + callee.interval() + " cycles before it accepts the next call; inline or pipeline it"));
@@ -402,7 +422,7 @@ final class FunctionEstimator {
 	private long[] dataflow(List<IrStatement> statements, Context context, List<LoopEstimate> loops) {
 		List<DataflowStage> region = new ArrayList<>();
 		List<Effects.Of> regionEffects = new ArrayList<>();
-		List<Long> fills = new ArrayList<>();
+		List<Map<IrBuffer, Long>> writes = new ArrayList<>();
 		long setup = 0;
 		long end = 0;
 		long interval = 0;
@@ -423,7 +443,8 @@ final class FunctionEstimator {
 						boolean stream = channel.getType() instanceof IrStreamType;
 						long depth = stream ? ((IrStreamType) channel.getType()).getDepth() : 0;
 						inputs.add(new DataflowStage.Channel(channel.getName(), region.get(p).name(), stream, depth));
-						start = Math.max(start, stream ? region.get(p).start() + fills.get(p) : region.get(p).end());
+						start = Math.max(start, stream ? region.get(p).start() + writes.get(p).getOrDefault(channel, region.get(p).latency())
+								: region.get(p).end());
 					}
 				}
 			}
@@ -431,7 +452,9 @@ final class FunctionEstimator {
 			DataflowStage scheduled = new DataflowStage(name, start, latency, List.copyOf(inputs));
 			region.add(scheduled);
 			regionEffects.add(effect);
-			fills.add(firstOutput(statement, loops.subList(loopsBefore, loops.size()), latency));
+			Map<IrBuffer, Long> stageWrites = firstWrites(statement, loops.subList(loopsBefore, loops.size()), latency);
+			writes.add(stageWrites);
+			recordFirstWrites(stageWrites, start);
 			end = Math.max(end, scheduled.end());
 			interval = Math.max(interval, latency);
 		}
@@ -439,19 +462,45 @@ final class FunctionEstimator {
 		return new long[] { setup + end + device.number("dataflow.overhead"), Math.max(1, interval) };
 	}
 
-	/** When a stage produces its first output on a stream: after one iteration of its outermost loop. */
-	private long firstOutput(IrStatement statement, List<LoopEstimate> stageLoops, long latency) {
-		if (!stageLoops.isEmpty()) {
-			return Math.min(latency, stageLoops.get(0).iterationLatency());
-		}
-		IrCall call = firstCall(statement);
-		if (call != null && call.getFunction() != null) {
-			FunctionEstimate callee = callees.apply(call.getFunction());
-			if (!callee.loops().isEmpty()) {
-				return Math.min(latency, callee.loops().get(0).iterationLatency());
+	/**
+	 * When {@code statement} first writes each stream it writes, counted from its own start: a
+	 * loop after one iteration of its outermost loop (hardware cannot send before that iteration
+	 * ends); a call when its callee first writes the stream passed to it, so a callee that computes
+	 * everything first and writes its output stream in a last loop (Allo's atax stage_M) gives its
+	 * consumer no overlap.
+	 */
+	private Map<IrBuffer, Long> firstWrites(IrStatement statement, List<LoopEstimate> ownLoops, long latency) {
+		Map<IrBuffer, Long> writes = new HashMap<>();
+		long firstIteration = ownLoops.isEmpty() ? latency : Math.min(latency, ownLoops.get(0).iterationLatency());
+		List<EObject> nodes = new ArrayList<>(List.of(statement));
+		statement.eAllContents().forEachRemaining(nodes::add);
+		for (EObject node : nodes) {
+			if (node instanceof IrStreamPut put && put.getStream() != null) {
+				writes.merge(put.getStream(), firstIteration, Math::min);
+			} else if (node instanceof IrCall call && call.getFunction() != null) {
+				calleeFirstWrites(call, latency, writes);
 			}
 		}
-		return latency;
+		return writes;
+	}
+
+	/** The streams a call passes whole to its callee, when the callee first writes each. */
+	private void calleeFirstWrites(IrCall call, long latency, Map<IrBuffer, Long> writes) {
+		Map<IrBuffer, Long> callee = callees.apply(call.getFunction()).firstWrites();
+		for (int i = 0; i < call.getArgs().size() && i < call.getFunction().getParams().size(); i++) {
+			Long at = callee.get(call.getFunction().getParams().get(i));
+			if (at != null && call.getArgs().get(i) instanceof IrLoad load && load.getIndices().isEmpty()) {
+				writes.merge(load.getBuffer(), Math.min(latency, at), Math::min);
+			}
+		}
+	}
+
+	private void recordFirstWrites(IrStatement statement, long start, long latency, List<LoopEstimate> ownLoops) {
+		recordFirstWrites(firstWrites(statement, ownLoops, latency), start);
+	}
+
+	private void recordFirstWrites(Map<IrBuffer, Long> writes, long start) {
+		writes.forEach((stream, at) -> firstWrites.merge(stream, start + at, Math::min));
 	}
 
 	private static String calleeName(IrStatement statement) {

@@ -268,4 +268,54 @@ class EstimatorTest {
 		assertEquals(0, top.stages().get(2).start(), "other shares nothing with the others");
 		assertTrue(top.latency() < sequential.function("top").orElseThrow().latency());
 	}
+
+	private static final String STREAMED = HEADER + """
+			def stream(A: float32[64], T: float32[64]):
+			    for i in range(64):
+			        T[i] = A[i] * 2.0
+			def produce(A: float32[64], T: float32[64]):
+			    acc: float32[64] = 0.0
+			    for i in range(64):
+			        acc[i] = A[i] * 2.0
+			    for o in range(64):
+			        T[o] = acc[o]
+			def consume(T: float32[64], B: float32[64]):
+			    for j in range(64):
+			        B[j] = T[j] + 1.0
+			def early(A: float32[64], B: float32[64]):
+			    T: float32[64] = 0.0
+			    stream(A, T)
+			    consume(T, B)
+			def late(A: float32[64], B: float32[64]):
+			    T: float32[64] = 0.0
+			    produce(A, T)
+			    consume(T, B)
+
+			s = allo.customize(early)
+			s.to(s.T, "consume")
+			t = allo.customize(late)
+			t.to(t.T, "consume")
+			""";
+
+	@Test
+	void aStreamsConsumerStartsWhenItsProducerFirstWritesIt() {
+		EstimateReport report = estimate(LoweredKernels.scheduled(STREAMED, "s"));
+		var stages = report.function("early").orElseThrow().stages();
+		long depth = READ + FMUL + DEVICE.number("stream.access.latency");
+		assertEquals(depth, report.loop("i").orElseThrow().iterationLatency());
+		assertTrue(stages.get(1).inputs().get(0).stream());
+		assertEquals(stages.get(0).start() + depth, stages.get(1).start(), "the first put ends the producer loop's first iteration");
+	}
+
+	@Test
+	void aProducerThatWritesItsStreamOnlyAtItsEndGivesNoOverlap() {
+		EstimateReport report = estimate(LoweredKernels.scheduled(STREAMED, "t"));
+		var stages = report.function("late").orElseThrow().stages();
+		var produce = report.function("produce").orElseThrow().loops();
+		long initAcc = 64 / DEVICE.number("mem.ports.default") + PIPELINE;
+		long firstWrite = initAcc + produce.get(0).latency() + produce.get(1).iterationLatency();
+		assertEquals(List.of("i", "o"), produce.stream().map(LoopEstimate::name).toList());
+		assertEquals(stages.get(0).start() + firstWrite, stages.get(1).start(),
+				"consume waits for produce's whole compute loop and the first iteration of its write loop");
+	}
 }

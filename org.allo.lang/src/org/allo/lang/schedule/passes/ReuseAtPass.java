@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.allo.lang.ir.IrAlloc;
 import org.allo.lang.ir.IrBinaryOp;
@@ -214,47 +215,56 @@ public class ReuseAtPass implements SchedulePass {
 	}
 
 	/**
-	 * One iteration's window update: a nest over the buffer's other dimensions whose body shifts the
-	 * slices down by one and loads the newest from the target ({@code target[.., axis + min, ..]}).
-	 * A slice moves only once it holds a loaded value ({@code axis + w >= lower + W - 1}), so the
-	 * filling iterations never read the uninitialised buffer (which C++ makes undefined and g++
-	 * -Wall rejects); in hardware that is a register enable.
+	 * One iteration's window update: the slices move down by one ({@code buf[.., w, ..] = buf[..,
+	 * w + 1, ..]}, a nest over the other dimensions per slice), then the newest slice is loaded
+	 * from the target ({@code target[.., axis + min, ..]}). A slice moves only once it holds a
+	 * loaded value ({@code axis + w >= lower + W - 1}), so the filling iterations never read the
+	 * uninitialised buffer (which C++ makes undefined and g++ -Wall rejects); in hardware that is
+	 * one register enable per slice.
 	 */
 	private static List<IrStatement> update(IrFunction function, IrFor axis, long lower, IrBuffer target, IrBuffer buffer,
 			Window window) {
-		long[] shape = IrEdits.shape(buffer);
-		int slide = window.dim();
-		long last = shape[slide] - 1;
-		List<IrFor> across = new ArrayList<>();
-		List<IrVar> vars = new ArrayList<>();
-		IrFor shift = IrEdits.loop(IrEdits.freshLoopName(function, buffer.getName() + "_shift"), last);
-		for (int d = 0; d < shape.length; d++) {
-			if (d != slide) {
-				IrFor loop = IrEdits.loop(IrEdits.freshLoopName(function, buffer.getName() + "_d" + (d + 1)), shape[d]);
-				across.add(loop);
-				vars.add(loop.getVar());
-			} else {
-				vars.add(shift.getVar());
-			}
+		long last = IrEdits.shape(buffer)[window.dim()] - 1;
+		IrExpr base = IrEdits.expressionOf(new AffineForm(window.min(), window.around()));
+		IrStatement load = across(function, axis.getLine(), buffer, window.dim(), "_d", IrEdits.index(last),
+				slice -> IrNodes.load(target, slice.apply(IrEdits.arith(IrBinaryOp.ADD, IrNodes.ref(axis.getVar()), base))));
+		if (last == 0) {
+			return List.of(load);
 		}
+		IrFor shift = IrEdits.loop(IrEdits.freshLoopName(function, buffer.getName() + "_shift"), last);
 		IrVar w = shift.getVar();
 		IrIf loaded = IrFactory.eINSTANCE.createIrIf();
 		loaded.setCondition(IrNodes.binary(IrBinaryOp.GE, IrEdits.arith(IrBinaryOp.ADD, IrNodes.ref(axis.getVar()), IrNodes.ref(w)),
 				constant(lower + last, axis.getVar()), IrNodes.bool()));
-		loaded.setThen(IrNodes.block(IrNodes.store(axis.getLine(), buffer,
-				IrNodes.load(buffer, indices(vars, slide, IrEdits.arith(IrBinaryOp.ADD, IrNodes.ref(w), IrEdits.index(1)))),
-				indices(vars, slide, IrNodes.ref(w)))));
+		loaded.setThen(IrNodes.block(across(function, axis.getLine(), buffer, window.dim(), "_shift_d", IrNodes.ref(w),
+				slice -> IrNodes.load(buffer, slice.apply(IrEdits.arith(IrBinaryOp.ADD, IrNodes.ref(w), IrEdits.index(1)))))));
 		shift.getBody().getStatements().add(loaded);
-		IrExpr base = IrEdits.expressionOf(new AffineForm(window.min(), window.around()));
-		IrStore load = IrNodes.store(axis.getLine(), buffer,
-				IrNodes.load(target, indices(vars, slide, IrEdits.arith(IrBinaryOp.ADD, IrNodes.ref(axis.getVar()), base))),
-				indices(vars, slide, IrEdits.index(last)));
-		List<IrStatement> innermost = last > 0 ? List.of(shift, load) : List.of(load);
-		for (int i = across.size() - 1; i >= 0; i--) {
-			across.get(i).getBody().getStatements().addAll(innermost);
-			innermost = List.of(across.get(i));
+		return List.of(shift, load);
+	}
+
+	/**
+	 * {@code buffer[.., at, ..] = value} for every index of the buffer's other dimensions: a nest of
+	 * loops named {@code buffer + infix + dimension}; {@code value} gets the indices of a slice, the
+	 * sliding dimension's given.
+	 */
+	private static IrStatement across(IrFunction function, int line, IrBuffer buffer, int slide, String infix, IrExpr at,
+			Function<Function<IrExpr, IrExpr[]>, IrExpr> value) {
+		long[] shape = IrEdits.shape(buffer);
+		List<IrFor> loops = new ArrayList<>();
+		List<IrVar> vars = new ArrayList<>();
+		for (int d = 0; d < shape.length; d++) {
+			IrFor loop = d == slide ? null : IrEdits.loop(IrEdits.freshLoopName(function, buffer.getName() + infix + (d + 1)), shape[d]);
+			vars.add(loop == null ? null : loop.getVar());
+			if (loop != null) {
+				loops.add(loop);
+			}
 		}
-		return innermost;
+		IrStatement statement = IrNodes.store(line, buffer, value.apply(slid -> indices(vars, slide, slid)), indices(vars, slide, at));
+		for (int i = loops.size() - 1; i >= 0; i--) {
+			loops.get(i).getBody().getStatements().add(statement);
+			statement = loops.get(i);
+		}
+		return statement;
 	}
 
 	/** References to {@code vars} as indices, the sliding dimension's replaced by {@code slid}. */

@@ -26,16 +26,16 @@ import org.junit.jupiter.api.io.TempDir;
  * and for the plain Vitis HLS baseline (allo-reference §7.1; docs/ESTIMATES.md "Calibration").
  * Prints the comparison table (kernel, ours, measured, ratio) and asserts the error and ranking
  * bounds the model reaches today, so that a change of the model or of the device table that makes
- * calibration worse fails here. The bounds are what is met, not the issue's targets (15 %, no
- * wrong ranking); docs/ESTIMATES.md says which targets are met.
+ * calibration worse fails here. The bounds are what is met (the 15 % target is, the no-wrong-ranking
+ * one is not); docs/ESTIMATES.md says why.
  */
 class CalibrationTest {
 
 	/** The Vitis baseline's latencies are published in milliseconds at the 3.33 ns target clock (allo-reference §7.1). */
 	private static final double CLOCK_NS = 3.33;
 
-	/** Geometric-mean factor reached for Allo's scheduled designs (1.188; the target is 1.15). */
-	private static final double SCHEDULED_FACTOR_BOUND = 1.19;
+	/** Geometric-mean factor reached for Allo's scheduled designs (1.141; the target, 1.15, is met). */
+	private static final double SCHEDULED_FACTOR_BOUND = 1.145;
 	/** Geometric-mean factor reached for the unscheduled kernels against the Vitis baseline (1.770). */
 	private static final double BASELINE_FACTOR_BOUND = 1.78;
 	/** Pairs of scheduled designs (of 78) that our estimate orders differently from Vitis (the target is 0). */

@@ -318,4 +318,25 @@ class EstimatorTest {
 		assertEquals(stages.get(0).start() + firstWrite, stages.get(1).start(),
 				"consume waits for produce's whole compute loop and the first iteration of its write loop");
 	}
+
+	private static final String STENCIL = HEADER + """
+			def blur(A: float32[10, 64], B: float32[10, 64]):
+			    for i, j in allo.grid(8, 64):
+			        B[i + 1, j] = A[i, j] + A[i + 1, j] + A[i + 2, j]
+
+			s = allo.customize(blur)
+			lb = s.reuse_at(s.A, "i")
+			s.partition(lb, dim=0)
+			s.partition(s.A, dim=2)
+			s.partition(s.B, dim=2)
+			s.pipeline("i")
+			""";
+
+	@Test
+	void aLineBufferLoadsOneRowPerIterationSoTheRowLoopReachesIIOne() {
+		LoopEstimate i = estimate(LoweredKernels.scheduled(STENCIL, "s")).loop("i").orElseThrow();
+		assertEquals(8 + 2, i.trips(), "two more iterations fill the three-row window");
+		assertEquals(1, i.achievedIi(), () -> "one read of each column bank of A per iteration: " + i.limits());
+		assertEquals(i.iterationLatency() + (10 - 1) + PIPELINE, i.latency());
+	}
 }

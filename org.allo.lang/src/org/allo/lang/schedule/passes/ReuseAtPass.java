@@ -14,6 +14,7 @@ import org.allo.lang.ir.IrBlock;
 import org.allo.lang.ir.IrBuffer;
 import org.allo.lang.ir.IrExpr;
 import org.allo.lang.ir.IrFactory;
+import org.allo.lang.ir.IrFloatType;
 import org.allo.lang.ir.IrFor;
 import org.allo.lang.ir.IrFunction;
 import org.allo.lang.ir.IrIf;
@@ -21,6 +22,7 @@ import org.allo.lang.ir.IrLoad;
 import org.allo.lang.ir.IrStatement;
 import org.allo.lang.ir.IrStore;
 import org.allo.lang.ir.IrTensorType;
+import org.allo.lang.ir.IrType;
 import org.allo.lang.ir.IrVar;
 import org.allo.lang.ir.builder.IrNodes;
 import org.allo.lang.schedule.analysis.AffineForm;
@@ -92,6 +94,7 @@ public class ReuseAtPass implements SchedulePass {
 		alloc.setLine(axis.getLine());
 		IrBlock parent = (IrBlock) axis.eContainer();
 		parent.getStatements().add(parent.getStatements().indexOf(axis), alloc);
+		parent.getStatements().add(parent.getStatements().indexOf(axis), zeroFill(function, axis.getLine(), buffer));
 		rewriteAxis(function, axis, lower, target, buffer, window);
 		return StepResult.of(buffer.getName());
 	}
@@ -207,7 +210,7 @@ public class ReuseAtPass implements SchedulePass {
 			full.getThen().getStatements().addAll(body);
 			statements.add(full);
 		}
-		statements.addAll(0, update(function, axis, lower, target, buffer, window));
+		statements.addAll(0, update(function, axis, target, buffer, window));
 	}
 
 	private static IrExpr constant(long value, IrVar var) {
@@ -215,15 +218,28 @@ public class ReuseAtPass implements SchedulePass {
 	}
 
 	/**
-	 * One iteration's window update: the slices move down by one ({@code buf[.., w, ..] = buf[..,
-	 * w + 1, ..]}, a nest over the other dimensions per slice), then the newest slice is loaded
-	 * from the target ({@code target[.., axis + min, ..]}). A slice moves only once it holds a
-	 * loaded value ({@code axis + w >= lower + W - 1}), so the filling iterations never read the
-	 * uninitialised buffer (which C++ makes undefined and g++ -Wall rejects); in hardware that is
-	 * one register enable per slice.
+	 * The buffer set to zero before the loop, every loop of the fill unrolled: the filling
+	 * iterations shift slices that are not loaded yet, which must hold a defined value for C++
+	 * (g++ -Wall rejects the uninitialised read); unrolled, a partitioned buffer's registers are
+	 * all set in one cycle instead of one element per cycle.
 	 */
-	private static List<IrStatement> update(IrFunction function, IrFor axis, long lower, IrBuffer target, IrBuffer buffer,
-			Window window) {
+	private static IrStatement zeroFill(IrFunction function, int line, IrBuffer buffer) {
+		IrType element = ((IrTensorType) buffer.getType()).getElement();
+		IrExpr zero = element instanceof IrFloatType ? IrNodes.real(0.0, element) : IrNodes.constant(0, element);
+		IrStatement fill = across(function, line, buffer, -1, "_init_d", null, slice -> zero);
+		for (IrStatement level = fill; level instanceof IrFor loop; level = loop.getBody().getStatements().get(0)) {
+			loop.setUnrollFactor(0);
+		}
+		return fill;
+	}
+
+	/**
+	 * One iteration's window update, as Allo generates it: the slices move down by one
+	 * ({@code buf[.., w, ..] = buf[.., w + 1, ..]}, in increasing w so that every slice is read
+	 * before it is overwritten), then the newest slice is loaded from the target
+	 * ({@code target[.., axis + min, ..]}).
+	 */
+	private static List<IrStatement> update(IrFunction function, IrFor axis, IrBuffer target, IrBuffer buffer, Window window) {
 		long last = IrEdits.shape(buffer)[window.dim()] - 1;
 		IrExpr base = IrEdits.expressionOf(new AffineForm(window.min(), window.around()));
 		IrStatement load = across(function, axis.getLine(), buffer, window.dim(), "_d", IrEdits.index(last),
@@ -233,19 +249,15 @@ public class ReuseAtPass implements SchedulePass {
 		}
 		IrFor shift = IrEdits.loop(IrEdits.freshLoopName(function, buffer.getName() + "_shift"), last);
 		IrVar w = shift.getVar();
-		IrIf loaded = IrFactory.eINSTANCE.createIrIf();
-		loaded.setCondition(IrNodes.binary(IrBinaryOp.GE, IrEdits.arith(IrBinaryOp.ADD, IrNodes.ref(axis.getVar()), IrNodes.ref(w)),
-				constant(lower + last, axis.getVar()), IrNodes.bool()));
-		loaded.setThen(IrNodes.block(across(function, axis.getLine(), buffer, window.dim(), "_shift_d", IrNodes.ref(w),
-				slice -> IrNodes.load(buffer, slice.apply(IrEdits.arith(IrBinaryOp.ADD, IrNodes.ref(w), IrEdits.index(1)))))));
-		shift.getBody().getStatements().add(loaded);
+		shift.getBody().getStatements().add(across(function, axis.getLine(), buffer, window.dim(), "_shift_d", IrNodes.ref(w),
+				slice -> IrNodes.load(buffer, slice.apply(IrEdits.arith(IrBinaryOp.ADD, IrNodes.ref(w), IrEdits.index(1))))));
 		return List.of(shift, load);
 	}
 
 	/**
-	 * {@code buffer[.., at, ..] = value} for every index of the buffer's other dimensions: a nest of
-	 * loops named {@code buffer + infix + dimension}; {@code value} gets the indices of a slice, the
-	 * sliding dimension's given.
+	 * {@code buffer[.., at, ..] = value} for every index of the buffer's other dimensions (all of
+	 * them when {@code slide} is -1): a nest of loops named {@code buffer + infix + dimension};
+	 * {@code value} gets the indices of a slice, the sliding dimension's given.
 	 */
 	private static IrStatement across(IrFunction function, int line, IrBuffer buffer, int slide, String infix, IrExpr at,
 			Function<Function<IrExpr, IrExpr[]>, IrExpr> value) {

@@ -37,6 +37,10 @@ import org.eclipse.emf.ecore.EObject;
  */
 final class FunctionEstimator {
 
+	/** Indices of a dataflow stage's start (and a region's end) under csynth's stream rule and under the hardware's. */
+	private static final int CSYNTH = 0;
+	private static final int HARDWARE = 1;
+
 	/** Where a statement is: how often it runs per call, how many unrolled copies exist, and whether it is straight-line code of a pipeline or unrolled block. */
 	private record Context(double entries, long copies, boolean flat, OperationTally tally) {
 
@@ -67,6 +71,7 @@ final class FunctionEstimator {
 	private final List<DataflowStage> stages = new ArrayList<>();
 	private final Map<IrBuffer, Long> firstWrites = new HashMap<>();
 	private final List<String> notes;
+	private final StreamStart streamStart;
 	private long loopCount;
 
 	FunctionEstimator(IrFunction function, DeviceModel device, Storage storage, Operations operations, Effects effects,
@@ -77,6 +82,7 @@ final class FunctionEstimator {
 		this.effects = effects;
 		this.callees = callees;
 		this.notes = notes;
+		this.streamStart = StreamStart.of(device);
 		this.costs = new ExpressionCosts(operations, storage, callee -> callees.apply(callee).estimate().latency(),
 				device.number("call.overhead"));
 	}
@@ -96,7 +102,7 @@ final class FunctionEstimator {
 		long latency;
 		long interval;
 		if (function.isDataflow()) {
-			long[] region = dataflow(function.getBody().getStatements(), top, loops);
+			long[] region = dataflow(function.getName(), function.getBody().getStatements(), top, loops);
 			latency = region[0];
 			interval = region[1];
 		} else {
@@ -408,23 +414,27 @@ final class FunctionEstimator {
 
 	private Timing dataflowLoop(IrFor loop, TripCounts.Trips count, Context context) {
 		List<LoopEstimate> inner = new ArrayList<>();
-		long[] region = dataflow(loop.getBody().getStatements(), context.inside(count.count(), 1, false, context.tally()), inner);
+		long[] region = dataflow(function.getName() + ", loop " + loop.getLoopName(), loop.getBody().getStatements(),
+				context.inside(count.count(), 1, false, context.tally()), inner);
 		long latency = region[0] + Math.round(Math.max(0, count.count() - 1) * region[1]);
 		return new Timing(estimate(loop, count, Mode.DATAFLOW, 0, 0, List.of(), region[0], latency, context, inner), false, 0, latency, 1);
 	}
 
 	/**
 	 * A dataflow region as a task graph: each loop or call is a stage that starts when the stages
-	 * producing its inputs allow it (after they finish for an array, a ping-pong buffer; after
-	 * their first output for a stream). Returns {latency, interval}; the interval is the slowest
+	 * producing its inputs allow it: after they finish for an array (a ping-pong buffer); for a
+	 * stream, by the table's {@link StreamStart} rule, with its producer (csynth) or at the
+	 * producer's first write (hardware). The region is scheduled by both rules and, where they
+	 * differ, a note says by how much. Returns {latency, interval}; the interval is the slowest
 	 * stage's latency.
 	 */
-	private long[] dataflow(List<IrStatement> statements, Context context, List<LoopEstimate> loops) {
+	private long[] dataflow(String where, List<IrStatement> statements, Context context, List<LoopEstimate> loops) {
 		List<DataflowStage> region = new ArrayList<>();
 		List<Effects.Of> regionEffects = new ArrayList<>();
 		List<Map<IrBuffer, Long>> writes = new ArrayList<>();
+		List<long[]> starts = new ArrayList<>();
 		long setup = 0;
-		long end = 0;
+		long[] ends = new long[2];
 		long interval = 0;
 		for (IrStatement statement : statements) {
 			boolean stage = statement instanceof IrFor || containsCall(statement);
@@ -435,7 +445,7 @@ final class FunctionEstimator {
 				continue;
 			}
 			Effects.Of effect = effects.of(statement);
-			long start = 0;
+			long[] start = new long[2];
 			List<DataflowStage.Channel> inputs = new ArrayList<>();
 			for (int p = 0; p < region.size(); p++) {
 				for (EObject buffer : regionEffects.get(p).writes()) {
@@ -443,23 +453,45 @@ final class FunctionEstimator {
 						boolean stream = channel.getType() instanceof IrStreamType;
 						long depth = stream ? ((IrStreamType) channel.getType()).getDepth() : 0;
 						inputs.add(new DataflowStage.Channel(channel.getName(), region.get(p).name(), stream, depth));
-						start = Math.max(start, stream ? region.get(p).start() + writes.get(p).getOrDefault(channel, region.get(p).latency())
-								: region.get(p).end());
+						long producerLatency = region.get(p).latency();
+						long[] producer = starts.get(p);
+						start[CSYNTH] = Math.max(start[CSYNTH], stream ? producer[CSYNTH] : producer[CSYNTH] + producerLatency);
+						start[HARDWARE] = Math.max(start[HARDWARE],
+								producer[HARDWARE] + (stream ? writes.get(p).getOrDefault(channel, producerLatency) : producerLatency));
 					}
 				}
 			}
+			long chosen = start[streamStart == StreamStart.CSYNTH ? CSYNTH : HARDWARE];
 			String name = statement instanceof IrFor loop ? loop.getLoopName() : calleeName(statement);
-			DataflowStage scheduled = new DataflowStage(name, start, latency, List.copyOf(inputs));
-			region.add(scheduled);
+			region.add(new DataflowStage(name, chosen, latency, List.copyOf(inputs)));
 			regionEffects.add(effect);
+			starts.add(start);
 			Map<IrBuffer, Long> stageWrites = firstWrites(statement, loops.subList(loopsBefore, loops.size()), latency);
 			writes.add(stageWrites);
-			recordFirstWrites(stageWrites, start);
-			end = Math.max(end, scheduled.end());
+			recordFirstWrites(stageWrites, chosen);
+			ends[CSYNTH] = Math.max(ends[CSYNTH], start[CSYNTH] + latency);
+			ends[HARDWARE] = Math.max(ends[HARDWARE], start[HARDWARE] + latency);
 			interval = Math.max(interval, latency);
 		}
 		stages.addAll(region);
+		noteStreamOverlap(where, ends[HARDWARE] - ends[CSYNTH]);
+		long end = ends[streamStart == StreamStart.CSYNTH ? CSYNTH : HARDWARE];
 		return new long[] { setup + end + device.number("dataflow.overhead"), Math.max(1, interval) };
+	}
+
+	/** Keeps the rule the estimate does not follow visible: csynth's figure and the hardware's differ by {@code cycles}. */
+	private void noteStreamOverlap(String where, long cycles) {
+		if (cycles <= 0) {
+			return;
+		}
+		if (streamStart == StreamStart.CSYNTH) {
+			notes.add(where + ": csynth's latency assumes each stream's consumer starts with its producer; a producer here writes its"
+					+ " stream later, so the hardware (co-simulation) takes about " + cycles + " cycles more (" + StreamStart.FIRST_WRITE.setting()
+					+ " estimates that)");
+		} else {
+			notes.add(where + ": estimated with each stream's consumer starting at its producer's first write, as the hardware runs;"
+					+ " csynth assumes they start together and reports about " + cycles + " cycles less (" + StreamStart.CSYNTH.setting() + ")");
+		}
 	}
 
 	/**

@@ -297,9 +297,13 @@ class EstimatorTest {
 			t.to(t.T, "consume")
 			""";
 
+	private static EstimateReport estimateFirstWrite(IrModule module) {
+		return new Estimator(DEVICE.with("dataflow.stream.start", "first-write")).estimate(module, List.of());
+	}
+
 	@Test
-	void aStreamsConsumerStartsWhenItsProducerFirstWritesIt() {
-		EstimateReport report = estimate(LoweredKernels.scheduled(STREAMED, "s"));
+	void underTheFirstWriteRuleAStreamsConsumerStartsWhenItsProducerFirstWritesIt() {
+		EstimateReport report = estimateFirstWrite(LoweredKernels.scheduled(STREAMED, "s"));
 		var stages = report.function("early").orElseThrow().stages();
 		long depth = READ + FMUL + DEVICE.number("stream.access.latency");
 		assertEquals(depth, report.loop("i").orElseThrow().iterationLatency());
@@ -307,16 +311,58 @@ class EstimatorTest {
 		assertEquals(stages.get(0).start() + depth, stages.get(1).start(), "the first put ends the producer loop's first iteration");
 	}
 
-	@Test
-	void aProducerThatWritesItsStreamOnlyAtItsEndGivesNoOverlap() {
-		EstimateReport report = estimate(LoweredKernels.scheduled(STREAMED, "t"));
-		var stages = report.function("late").orElseThrow().stages();
+	/** When produce, the first stage of late, first writes its stream: after its compute loop and one iteration of its write loop. */
+	private static long producesFirstWrite(EstimateReport report) {
 		var produce = report.function("produce").orElseThrow().loops();
-		long initAcc = 64 / DEVICE.number("mem.ports.default") + PIPELINE;
-		long firstWrite = initAcc + produce.get(0).latency() + produce.get(1).iterationLatency();
 		assertEquals(List.of("i", "o"), produce.stream().map(LoopEstimate::name).toList());
-		assertEquals(stages.get(0).start() + firstWrite, stages.get(1).start(),
+		long initAcc = 64 / DEVICE.number("mem.ports.default") + PIPELINE;
+		return initAcc + produce.get(0).latency() + produce.get(1).iterationLatency();
+	}
+
+	@Test
+	void underTheFirstWriteRuleAProducerThatWritesItsStreamOnlyAtItsEndGivesNoOverlap() {
+		EstimateReport report = estimateFirstWrite(LoweredKernels.scheduled(STREAMED, "t"));
+		var stages = report.function("late").orElseThrow().stages();
+		assertEquals(stages.get(0).start() + producesFirstWrite(report), stages.get(1).start(),
 				"consume waits for produce's whole compute loop and the first iteration of its write loop");
+	}
+
+	@Test
+	void underCsynthsRuleAStreamsConsumerStartsWithItsProducerWhateverItWritesFirst() {
+		EstimateReport report = estimate(LoweredKernels.scheduled(STREAMED, "t"));
+		var late = report.function("late").orElseThrow();
+		var stages = late.stages();
+		assertTrue(stages.get(1).inputs().get(0).stream());
+		assertEquals(stages.get(0).start(), stages.get(1).start());
+		long slowest = Math.max(stages.get(0).latency(), stages.get(1).latency());
+		assertEquals(slowest + DEVICE.number("dataflow.overhead"), late.latency(), "the region takes its slowest process (a FIFO is not zero-filled)");
+	}
+
+	@Test
+	void eachRuleNotesHowManyCyclesTheOtherDiffersBy() {
+		IrModule module = LoweredKernels.scheduled(STREAMED, "t");
+		EstimateReport hardware = estimateFirstWrite(module);
+		var stages = hardware.function("late").orElseThrow().stages();
+		long hardwareEnd = producesFirstWrite(hardware) + stages.get(1).latency();
+		long csynthEnd = Math.max(stages.get(0).latency(), stages.get(1).latency());
+		long more = hardwareEnd - csynthEnd;
+		assertTrue(more > 0);
+		EstimateReport csynth = estimate(module);
+		assertEquals(more, hardware.function("late").orElseThrow().latency() - csynth.function("late").orElseThrow().latency());
+		assertEquals(List.of("late: csynth's latency assumes each stream's consumer starts with its producer; a producer here writes its"
+				+ " stream later, so the hardware (co-simulation) takes about " + more + " cycles more (dataflow.stream.start=first-write"
+				+ " estimates that)"), csynth.notes());
+		assertEquals(List.of("late: estimated with each stream's consumer starting at its producer's first write, as the hardware runs;"
+				+ " csynth assumes they start together and reports about " + more + " cycles less (dataflow.stream.start=csynth)"),
+				hardware.notes());
+	}
+
+	@Test
+	void aRegionWithoutStreamsHasNoOverlapNote() {
+		IrModule module = LoweredKernels.lower(TWO_TASKS, "top");
+		LoweredKernels.top(module).setDataflow(true);
+		assertEquals(List.of(), estimate(module).notes());
+		assertEquals(List.of(), estimateFirstWrite(module).notes());
 	}
 
 	private static final String STENCIL = HEADER + """

@@ -68,7 +68,8 @@ public final class DeviceModel {
 		return table.getProperty(key) != null;
 	}
 
-	private String text(String key) {
+	/** The text entry {@code key}; a missing entry is a broken table, not a user error. */
+	public String text(String key) {
 		String value = table.getProperty(key);
 		if (value == null) {
 			throw new IllegalStateException("the device table has no entry '" + key + "'");

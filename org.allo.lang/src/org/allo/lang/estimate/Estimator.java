@@ -109,16 +109,16 @@ public final class Estimator {
 				List.copyOf(functions), List.copyOf(allNotes));
 	}
 
-	private FunctionEstimate estimateFunction(IrFunction function, Map<IrFunction, FunctionEstimator.Result> results, Effects effects,
-			List<String> notes) {
+	private FunctionEstimator.Result estimateFunction(IrFunction function, Map<IrFunction, FunctionEstimator.Result> results,
+			Effects effects, List<String> notes) {
 		FunctionEstimator.Result known = results.get(function);
 		if (known != null) {
-			return known.estimate();
+			return known;
 		}
 		FunctionEstimator.Result result = new FunctionEstimator(function, device, storage, operations, effects,
 				callee -> estimateFunction(callee, results, effects, notes), notes).estimate();
 		results.put(function, result);
-		return result.estimate();
+		return result;
 	}
 
 	/** Callers before callees (reverse post-order of the call graph from the top). */

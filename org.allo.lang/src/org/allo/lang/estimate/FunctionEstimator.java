@@ -18,6 +18,7 @@ import org.allo.lang.ir.IrExpr;
 import org.allo.lang.ir.IrFor;
 import org.allo.lang.ir.IrFunction;
 import org.allo.lang.ir.IrIf;
+import org.allo.lang.ir.IrLoad;
 import org.allo.lang.ir.IrReturn;
 import org.allo.lang.ir.IrStatement;
 import org.allo.lang.ir.IrStore;
@@ -35,6 +36,10 @@ import org.eclipse.emf.ecore.EObject;
  * regions scheduled as a task graph) and tallies the operators it instantiates.
  */
 final class FunctionEstimator {
+
+	/** Indices of a dataflow stage's start (and a region's end) under csynth's stream rule and under the hardware's. */
+	private static final int CSYNTH = 0;
+	private static final int HARDWARE = 1;
 
 	/** Where a statement is: how often it runs per call, how many unrolled copies exist, and whether it is straight-line code of a pipeline or unrolled block. */
 	private record Context(double entries, long copies, boolean flat, OperationTally tally) {
@@ -57,29 +62,38 @@ final class FunctionEstimator {
 	private final Storage storage;
 	private final ExpressionCosts costs;
 	private final Effects effects;
-	private final Function<IrFunction, FunctionEstimate> callees;
+	private final Function<IrFunction, Result> callees;
 	private final TripCounts trips = new TripCounts();
 	private final OperationTally sequentialOperations = new OperationTally();
 	private Resources pipelineOperations = Resources.NONE;
 	private final Map<IrFunction, Long> calleeInstances = new LinkedHashMap<>();
 	private final Map<IrFunction, Double> callsPerCall = new LinkedHashMap<>();
 	private final List<DataflowStage> stages = new ArrayList<>();
+	private final Map<IrBuffer, Long> firstWrites = new HashMap<>();
 	private final List<String> notes;
+	private final StreamStart streamStart;
 	private long loopCount;
 
 	FunctionEstimator(IrFunction function, DeviceModel device, Storage storage, Operations operations, Effects effects,
-			Function<IrFunction, FunctionEstimate> callees, List<String> notes) {
+			Function<IrFunction, Result> callees, List<String> notes) {
 		this.function = function;
 		this.device = device;
 		this.storage = storage;
 		this.effects = effects;
 		this.callees = callees;
 		this.notes = notes;
-		this.costs = new ExpressionCosts(operations, storage, callee -> callees.apply(callee).latency(), device.number("call.overhead"));
+		this.streamStart = StreamStart.of(device);
+		this.costs = new ExpressionCosts(operations, storage, callee -> callees.apply(callee).estimate().latency(),
+				device.number("call.overhead"));
 	}
 
-	/** The function's estimate; calls lists each callee with how often one call of this function calls it. */
-	record Result(FunctionEstimate estimate, Map<IrFunction, Double> calls, Map<IrFunction, Long> calleeInstances) {
+	/**
+	 * The function's estimate; calls lists each callee with how often one call of this function
+	 * calls it; firstWrites, for each stream it writes (its parameters included), the cycle of a
+	 * call at which it first writes it.
+	 */
+	record Result(FunctionEstimate estimate, Map<IrFunction, Double> calls, Map<IrFunction, Long> calleeInstances,
+			Map<IrBuffer, Long> firstWrites) {
 	}
 
 	Result estimate() {
@@ -88,27 +102,38 @@ final class FunctionEstimator {
 		long latency;
 		long interval;
 		if (function.isDataflow()) {
-			long[] region = dataflow(function.getBody().getStatements(), top, loops);
+			long[] region = dataflow(function.getName(), function.getBody().getStatements(), top, loops);
 			latency = region[0];
 			interval = region[1];
 		} else {
-			latency = block(function.getBody().getStatements(), top, loops);
+			latency = block(function.getBody().getStatements(), top, loops, this::recordFirstWrites);
 			interval = latency;
 		}
 		Resources operators = sequentialOperations.resources(1).plus(pipelineOperations)
 				.plus(new Resources(0, 0, 0, loopCount * device.number("loop.ff"), loopCount * device.number("loop.lut")));
 		FunctionEstimate estimate = new FunctionEstimate(function.getName(), function.isTop(), function.isDataflow(), latency, interval, 1,
 				loops, List.copyOf(stages), operators);
-		return new Result(estimate, callsPerCall, calleeInstances);
+		return new Result(estimate, callsPerCall, calleeInstances, firstWrites);
+	}
+
+	/** What a statement list tells about each statement it schedules: when it starts, its latency and the loops it holds. */
+	private interface Scheduled {
+		void at(IrStatement statement, long start, long latency, List<LoopEstimate> ownLoops);
+	}
+
+	private long block(List<IrStatement> statements, Context context, List<LoopEstimate> loops) {
+		return block(statements, context, loops, (statement, start, latency, ownLoops) -> {
+		});
 	}
 
 	/** Latency of a statement list: straight-line statements overlap unless they depend on each other; loops and calls outside a pipeline run one after another. */
-	private long block(List<IrStatement> statements, Context context, List<LoopEstimate> loops) {
+	private long block(List<IrStatement> statements, Context context, List<LoopEstimate> loops, Scheduled scheduled) {
 		List<long[]> ends = new ArrayList<>();
 		List<Effects.Of> done = new ArrayList<>();
 		long barrier = 0;
 		long end = 0;
 		for (IrStatement statement : statements) {
+			int loopsBefore = loops.size();
 			long latency = statement(statement, context, loops);
 			Effects.Of effect = effects.of(statement);
 			boolean sequential = !context.flat() && (statement instanceof IrFor || statement instanceof IrWhile || containsCall(statement));
@@ -123,6 +148,7 @@ final class FunctionEstimator {
 			if (sequential) {
 				barrier = start + latency;
 			}
+			scheduled.at(statement, start, latency, loops.subList(loopsBefore, loops.size()));
 			ends.add(new long[] { start + latency });
 			done.add(effect);
 			end = Math.max(end, start + latency);
@@ -319,7 +345,7 @@ final class FunctionEstimator {
 		List<IiLimit> limits = new ArrayList<>();
 		loop.getBody().eAllContents().forEachRemaining(node -> {
 			if (node instanceof IrCall call && call.getFunction() != null && !call.getFunction().isInline()) {
-				FunctionEstimate callee = callees.apply(call.getFunction());
+				FunctionEstimate callee = callees.apply(call.getFunction()).estimate();
 				if (callee.interval() > 1) {
 					limits.add(new IiLimit(IiLimit.Kind.CALL, (int) Math.min(Integer.MAX_VALUE, callee.interval()), "call of "
 							+ callee.name() + ": it takes " + callee.interval() + " cycles before it accepts the next call; inline or pipeline it"));
@@ -388,23 +414,27 @@ final class FunctionEstimator {
 
 	private Timing dataflowLoop(IrFor loop, TripCounts.Trips count, Context context) {
 		List<LoopEstimate> inner = new ArrayList<>();
-		long[] region = dataflow(loop.getBody().getStatements(), context.inside(count.count(), 1, false, context.tally()), inner);
+		long[] region = dataflow(function.getName() + ", loop " + loop.getLoopName(), loop.getBody().getStatements(),
+				context.inside(count.count(), 1, false, context.tally()), inner);
 		long latency = region[0] + Math.round(Math.max(0, count.count() - 1) * region[1]);
 		return new Timing(estimate(loop, count, Mode.DATAFLOW, 0, 0, List.of(), region[0], latency, context, inner), false, 0, latency, 1);
 	}
 
 	/**
 	 * A dataflow region as a task graph: each loop or call is a stage that starts when the stages
-	 * producing its inputs allow it (after they finish for an array, a ping-pong buffer; after
-	 * their first output for a stream). Returns {latency, interval}; the interval is the slowest
+	 * producing its inputs allow it: after they finish for an array (a ping-pong buffer); for a
+	 * stream, by the table's {@link StreamStart} rule, with its producer (csynth) or at the
+	 * producer's first write (hardware). The region is scheduled by both rules and, where they
+	 * differ, a note says by how much. Returns {latency, interval}; the interval is the slowest
 	 * stage's latency.
 	 */
-	private long[] dataflow(List<IrStatement> statements, Context context, List<LoopEstimate> loops) {
+	private long[] dataflow(String where, List<IrStatement> statements, Context context, List<LoopEstimate> loops) {
 		List<DataflowStage> region = new ArrayList<>();
 		List<Effects.Of> regionEffects = new ArrayList<>();
-		List<Long> fills = new ArrayList<>();
+		List<Map<IrBuffer, Long>> writes = new ArrayList<>();
+		List<long[]> starts = new ArrayList<>();
 		long setup = 0;
-		long end = 0;
+		long[] ends = new long[2];
 		long interval = 0;
 		for (IrStatement statement : statements) {
 			boolean stage = statement instanceof IrFor || containsCall(statement);
@@ -415,7 +445,7 @@ final class FunctionEstimator {
 				continue;
 			}
 			Effects.Of effect = effects.of(statement);
-			long start = 0;
+			long[] start = new long[2];
 			List<DataflowStage.Channel> inputs = new ArrayList<>();
 			for (int p = 0; p < region.size(); p++) {
 				for (EObject buffer : regionEffects.get(p).writes()) {
@@ -423,35 +453,86 @@ final class FunctionEstimator {
 						boolean stream = channel.getType() instanceof IrStreamType;
 						long depth = stream ? ((IrStreamType) channel.getType()).getDepth() : 0;
 						inputs.add(new DataflowStage.Channel(channel.getName(), region.get(p).name(), stream, depth));
-						start = Math.max(start, stream ? region.get(p).start() + fills.get(p) : region.get(p).end());
+						long producerLatency = region.get(p).latency();
+						long[] producer = starts.get(p);
+						start[CSYNTH] = Math.max(start[CSYNTH], stream ? producer[CSYNTH] : producer[CSYNTH] + producerLatency);
+						start[HARDWARE] = Math.max(start[HARDWARE],
+								producer[HARDWARE] + (stream ? writes.get(p).getOrDefault(channel, producerLatency) : producerLatency));
 					}
 				}
 			}
+			long chosen = start[streamStart == StreamStart.CSYNTH ? CSYNTH : HARDWARE];
 			String name = statement instanceof IrFor loop ? loop.getLoopName() : calleeName(statement);
-			DataflowStage scheduled = new DataflowStage(name, start, latency, List.copyOf(inputs));
-			region.add(scheduled);
+			region.add(new DataflowStage(name, chosen, latency, List.copyOf(inputs)));
 			regionEffects.add(effect);
-			fills.add(firstOutput(statement, loops.subList(loopsBefore, loops.size()), latency));
-			end = Math.max(end, scheduled.end());
+			starts.add(start);
+			Map<IrBuffer, Long> stageWrites = firstWrites(statement, loops.subList(loopsBefore, loops.size()), latency);
+			writes.add(stageWrites);
+			recordFirstWrites(stageWrites, chosen);
+			ends[CSYNTH] = Math.max(ends[CSYNTH], start[CSYNTH] + latency);
+			ends[HARDWARE] = Math.max(ends[HARDWARE], start[HARDWARE] + latency);
 			interval = Math.max(interval, latency);
 		}
 		stages.addAll(region);
+		noteStreamOverlap(where, ends[HARDWARE] - ends[CSYNTH]);
+		long end = ends[streamStart == StreamStart.CSYNTH ? CSYNTH : HARDWARE];
 		return new long[] { setup + end + device.number("dataflow.overhead"), Math.max(1, interval) };
 	}
 
-	/** When a stage produces its first output on a stream: after one iteration of its outermost loop. */
-	private long firstOutput(IrStatement statement, List<LoopEstimate> stageLoops, long latency) {
-		if (!stageLoops.isEmpty()) {
-			return Math.min(latency, stageLoops.get(0).iterationLatency());
+	/** Keeps the rule the estimate does not follow visible: csynth's figure and the hardware's differ by {@code cycles}. */
+	private void noteStreamOverlap(String where, long cycles) {
+		if (cycles <= 0) {
+			return;
 		}
-		IrCall call = firstCall(statement);
-		if (call != null && call.getFunction() != null) {
-			FunctionEstimate callee = callees.apply(call.getFunction());
-			if (!callee.loops().isEmpty()) {
-				return Math.min(latency, callee.loops().get(0).iterationLatency());
+		if (streamStart == StreamStart.CSYNTH) {
+			notes.add(where + ": csynth's latency assumes each stream's consumer starts with its producer; a producer here writes its"
+					+ " stream later, so the hardware (co-simulation) takes about " + cycles + " cycles more (" + StreamStart.FIRST_WRITE.setting()
+					+ " estimates that)");
+		} else {
+			notes.add(where + ": estimated with each stream's consumer starting at its producer's first write, as the hardware runs;"
+					+ " csynth assumes they start together and reports about " + cycles + " cycles less (" + StreamStart.CSYNTH.setting() + ")");
+		}
+	}
+
+	/**
+	 * When {@code statement} first writes each stream it writes, counted from its own start: a
+	 * loop after one iteration of its outermost loop (hardware cannot send before that iteration
+	 * ends); a call when its callee first writes the stream passed to it, so a callee that computes
+	 * everything first and writes its output stream in a last loop (Allo's atax stage_M) gives its
+	 * consumer no overlap.
+	 */
+	private Map<IrBuffer, Long> firstWrites(IrStatement statement, List<LoopEstimate> ownLoops, long latency) {
+		Map<IrBuffer, Long> writes = new HashMap<>();
+		long firstIteration = ownLoops.isEmpty() ? latency : Math.min(latency, ownLoops.get(0).iterationLatency());
+		List<EObject> nodes = new ArrayList<>(List.of(statement));
+		statement.eAllContents().forEachRemaining(nodes::add);
+		for (EObject node : nodes) {
+			if (node instanceof IrStreamPut put && put.getStream() != null) {
+				writes.merge(put.getStream(), firstIteration, Math::min);
+			} else if (node instanceof IrCall call && call.getFunction() != null) {
+				calleeFirstWrites(call, latency, writes);
 			}
 		}
-		return latency;
+		return writes;
+	}
+
+	/** The streams a call passes whole to its callee, when the callee first writes each. */
+	private void calleeFirstWrites(IrCall call, long latency, Map<IrBuffer, Long> writes) {
+		Map<IrBuffer, Long> callee = callees.apply(call.getFunction()).firstWrites();
+		for (int i = 0; i < call.getArgs().size() && i < call.getFunction().getParams().size(); i++) {
+			Long at = callee.get(call.getFunction().getParams().get(i));
+			if (at != null && call.getArgs().get(i) instanceof IrLoad load && load.getIndices().isEmpty()) {
+				writes.merge(load.getBuffer(), Math.min(latency, at), Math::min);
+			}
+		}
+	}
+
+	private void recordFirstWrites(IrStatement statement, long start, long latency, List<LoopEstimate> ownLoops) {
+		recordFirstWrites(firstWrites(statement, ownLoops, latency), start);
+	}
+
+	private void recordFirstWrites(Map<IrBuffer, Long> writes, long start) {
+		writes.forEach((stream, at) -> firstWrites.merge(stream, start + at, Math::min));
 	}
 
 	private static String calleeName(IrStatement statement) {

@@ -26,16 +26,17 @@ import org.junit.jupiter.api.io.TempDir;
  * and for the plain Vitis HLS baseline (allo-reference §7.1; docs/ESTIMATES.md "Calibration").
  * Prints the comparison table (kernel, ours, measured, ratio) and asserts the error and ranking
  * bounds the model reaches today, so that a change of the model or of the device table that makes
- * calibration worse fails here. The bounds are what is met, not the issue's targets (15 %, no
- * wrong ranking); docs/ESTIMATES.md says which targets are met.
+ * calibration worse fails here. The issue's two targets are asserted as met: 15 % geometric-mean
+ * error and, per kernel, the right verdict on which of its two schedules is faster; the stricter
+ * cross-kernel ranking is asserted at the bound reached (docs/ESTIMATES.md says why it is not 0).
  */
 class CalibrationTest {
 
 	/** The Vitis baseline's latencies are published in milliseconds at the 3.33 ns target clock (allo-reference §7.1). */
 	private static final double CLOCK_NS = 3.33;
 
-	/** Geometric-mean factor reached for Allo's scheduled designs (1.188; the target is 1.15). */
-	private static final double SCHEDULED_FACTOR_BOUND = 1.19;
+	/** Geometric-mean factor reached for Allo's scheduled designs (1.086; the target, 1.15, is met). */
+	private static final double SCHEDULED_FACTOR_BOUND = 1.09;
 	/** Geometric-mean factor reached for the unscheduled kernels against the Vitis baseline (1.770). */
 	private static final double BASELINE_FACTOR_BOUND = 1.78;
 	/** Pairs of scheduled designs (of 78) that our estimate orders differently from Vitis (the target is 0). */
@@ -140,15 +141,27 @@ class CalibrationTest {
 				() -> "geometric-mean factor " + geometricMeanFactor(unscheduled) + " > " + BASELINE_FACTOR_BOUND);
 	}
 
+	/**
+	 * The issue's verdict: for each kernel, which of its two schedules (Allo's, none) is faster. Our
+	 * estimate must say Allo's schedule is faster exactly when the measurements (Allo's cycles
+	 * against the Vitis baseline's) say so.
+	 */
 	@Test
-	void allosScheduleIsEstimatedFasterThanNoScheduleForEveryKernel() {
+	void perKernelTheFasterOfTheTwoSchedulesIsTheMeasuredOne() {
+		List<String> wrong = new ArrayList<>();
 		for (int k = 0; k < KERNELS.size(); k++) {
-			assertTrue(scheduled.get(k)[0] < unscheduled.get(k)[0], KERNELS.get(k).file());
+			boolean estimatedFaster = scheduled.get(k)[0] < unscheduled.get(k)[0];
+			boolean measuredFaster = scheduled.get(k)[1] < unscheduled.get(k)[1];
+			if (estimatedFaster != measuredFaster) {
+				wrong.add(KERNELS.get(k).file());
+			}
 		}
+		assertEquals(List.of(), wrong, "kernels whose faster schedule the estimate gets wrong");
 	}
 
+	/** Stricter than the verdict: the order of all 78 pairs of scheduled designs across kernels. */
 	@Test
-	void scheduledDesignsAreRankedAsVitisRanksThemUpToTheReachedBound() {
+	void scheduledDesignsAreRankedAcrossKernelsAsVitisRanksThemUpToTheReachedBound() {
 		assertTrue(inversions(scheduled) <= SCHEDULED_INVERSIONS_BOUND,
 				() -> inversions(scheduled) + " of 78 pairs ranked in the wrong order");
 	}

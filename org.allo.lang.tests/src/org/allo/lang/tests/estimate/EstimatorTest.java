@@ -268,4 +268,121 @@ class EstimatorTest {
 		assertEquals(0, top.stages().get(2).start(), "other shares nothing with the others");
 		assertTrue(top.latency() < sequential.function("top").orElseThrow().latency());
 	}
+
+	private static final String STREAMED = HEADER + """
+			def stream(A: float32[64], T: float32[64]):
+			    for i in range(64):
+			        T[i] = A[i] * 2.0
+			def produce(A: float32[64], T: float32[64]):
+			    acc: float32[64] = 0.0
+			    for i in range(64):
+			        acc[i] = A[i] * 2.0
+			    for o in range(64):
+			        T[o] = acc[o]
+			def consume(T: float32[64], B: float32[64]):
+			    for j in range(64):
+			        B[j] = T[j] + 1.0
+			def early(A: float32[64], B: float32[64]):
+			    T: float32[64] = 0.0
+			    stream(A, T)
+			    consume(T, B)
+			def late(A: float32[64], B: float32[64]):
+			    T: float32[64] = 0.0
+			    produce(A, T)
+			    consume(T, B)
+
+			s = allo.customize(early)
+			s.to(s.T, "consume")
+			t = allo.customize(late)
+			t.to(t.T, "consume")
+			""";
+
+	private static EstimateReport estimateFirstWrite(IrModule module) {
+		return new Estimator(DEVICE.with("dataflow.stream.start", "first-write")).estimate(module, List.of());
+	}
+
+	@Test
+	void underTheFirstWriteRuleAStreamsConsumerStartsWhenItsProducerFirstWritesIt() {
+		EstimateReport report = estimateFirstWrite(LoweredKernels.scheduled(STREAMED, "s"));
+		var stages = report.function("early").orElseThrow().stages();
+		long depth = READ + FMUL + DEVICE.number("stream.access.latency");
+		assertEquals(depth, report.loop("i").orElseThrow().iterationLatency());
+		assertTrue(stages.get(1).inputs().get(0).stream());
+		assertEquals(stages.get(0).start() + depth, stages.get(1).start(), "the first put ends the producer loop's first iteration");
+	}
+
+	/** When produce, the first stage of late, first writes its stream: after its compute loop and one iteration of its write loop. */
+	private static long producesFirstWrite(EstimateReport report) {
+		var produce = report.function("produce").orElseThrow().loops();
+		assertEquals(List.of("i", "o"), produce.stream().map(LoopEstimate::name).toList());
+		long initAcc = 64 / DEVICE.number("mem.ports.default") + PIPELINE;
+		return initAcc + produce.get(0).latency() + produce.get(1).iterationLatency();
+	}
+
+	@Test
+	void underTheFirstWriteRuleAProducerThatWritesItsStreamOnlyAtItsEndGivesNoOverlap() {
+		EstimateReport report = estimateFirstWrite(LoweredKernels.scheduled(STREAMED, "t"));
+		var stages = report.function("late").orElseThrow().stages();
+		assertEquals(stages.get(0).start() + producesFirstWrite(report), stages.get(1).start(),
+				"consume waits for produce's whole compute loop and the first iteration of its write loop");
+	}
+
+	@Test
+	void underCsynthsRuleAStreamsConsumerStartsWithItsProducerWhateverItWritesFirst() {
+		EstimateReport report = estimate(LoweredKernels.scheduled(STREAMED, "t"));
+		var late = report.function("late").orElseThrow();
+		var stages = late.stages();
+		assertTrue(stages.get(1).inputs().get(0).stream());
+		assertEquals(stages.get(0).start(), stages.get(1).start());
+		long slowest = Math.max(stages.get(0).latency(), stages.get(1).latency());
+		assertEquals(slowest + DEVICE.number("dataflow.overhead"), late.latency(), "the region takes its slowest process (a FIFO is not zero-filled)");
+	}
+
+	@Test
+	void eachRuleNotesHowManyCyclesTheOtherDiffersBy() {
+		IrModule module = LoweredKernels.scheduled(STREAMED, "t");
+		EstimateReport hardware = estimateFirstWrite(module);
+		var stages = hardware.function("late").orElseThrow().stages();
+		long hardwareEnd = producesFirstWrite(hardware) + stages.get(1).latency();
+		long csynthEnd = Math.max(stages.get(0).latency(), stages.get(1).latency());
+		long more = hardwareEnd - csynthEnd;
+		assertTrue(more > 0);
+		EstimateReport csynth = estimate(module);
+		assertEquals(more, hardware.function("late").orElseThrow().latency() - csynth.function("late").orElseThrow().latency());
+		assertEquals(List.of("late: csynth's latency assumes each stream's consumer starts with its producer; a producer here writes its"
+				+ " stream later, so the hardware (co-simulation) takes about " + more + " cycles more (dataflow.stream.start=first-write"
+				+ " estimates that)"), csynth.notes());
+		assertEquals(List.of("late: estimated with each stream's consumer starting at its producer's first write, as the hardware runs;"
+				+ " csynth assumes they start together and reports about " + more + " cycles less (dataflow.stream.start=csynth)"),
+				hardware.notes());
+	}
+
+	@Test
+	void aRegionWithoutStreamsHasNoOverlapNote() {
+		IrModule module = LoweredKernels.lower(TWO_TASKS, "top");
+		LoweredKernels.top(module).setDataflow(true);
+		assertEquals(List.of(), estimate(module).notes());
+		assertEquals(List.of(), estimateFirstWrite(module).notes());
+	}
+
+	private static final String STENCIL = HEADER + """
+			def blur(A: float32[10, 64], B: float32[10, 64]):
+			    for i, j in allo.grid(8, 64):
+			        B[i + 1, j] = A[i, j] + A[i + 1, j] + A[i + 2, j]
+
+			s = allo.customize(blur)
+			lb = s.reuse_at(s.A, "i")
+			s.partition(lb, dim=0)
+			s.partition(s.A, dim=2)
+			s.partition(s.B, dim=2)
+			s.pipeline("i")
+			""";
+
+	@Test
+	void aLineBufferLoadsOneRowPerIterationSoTheRowLoopReachesIIOne() {
+		LoopEstimate i = estimate(LoweredKernels.scheduled(STENCIL, "s")).loop("i").orElseThrow();
+		assertEquals(8 + 2, i.trips(), "two more iterations fill the three-row window");
+		assertEquals(1, i.achievedIi(), () -> "one read of each column bank of A per iteration: " + i.limits());
+		assertEquals(i.iterationLatency() + (10 - 1) + PIPELINE, i.latency());
+	}
 }

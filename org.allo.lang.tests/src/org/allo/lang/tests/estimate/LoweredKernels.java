@@ -15,12 +15,20 @@ import org.allo.lang.ir.IrModule;
 import org.allo.lang.ir.IrPartitionKind;
 import org.allo.lang.lowering.Lowering;
 import org.allo.lang.lowering.LoweringResult;
+import org.allo.lang.schedule.ScheduleSteps;
+import org.allo.lang.schedule.ScheduleSteps.Schedule;
+import org.allo.lang.schedule.passes.AppliedSchedule;
 import org.allo.lang.schedule.passes.Buffers;
 import org.allo.lang.schedule.passes.Loops;
+import org.allo.lang.schedule.passes.ScheduleApplier;
+import org.allo.lang.scoping.Names;
 import org.allo.lang.tests.AlloProject;
 import org.eclipse.emf.ecore.resource.Resource;
 
-/** Kernels for the estimator tests: lowered from source, with schedule attributes then set on the IR directly. */
+/**
+ * Kernels for the estimator tests: lowered from source, with schedule attributes then set on the
+ * IR directly, or with a schedule of the source applied.
+ */
 final class LoweredKernels {
 
 	private LoweredKernels() {
@@ -35,6 +43,18 @@ final class LoweredKernels {
 		LoweringResult result = AlloProject.injector().getInstance(Lowering.class).lower(def);
 		assertTrue(result.succeeded(), () -> "lowering failed: " + result.errors());
 		return result.module();
+	}
+
+	/** The design of schedule {@code name} of the source, its steps applied. */
+	static IrModule scheduled(String source, String name) {
+		AlloProject project = new AlloProject();
+		Resource resource = project.add("estimate_case.allo", source);
+		assertEquals(List.of(), project.formatted(resource), "an estimator case must check clean");
+		Schedule schedule = ScheduleSteps.of(project.module(resource)).stream().filter(s -> Names.nameOf(s.binding()).equals(name))
+				.findFirst().orElseThrow();
+		AppliedSchedule applied = AlloProject.injector().getInstance(ScheduleApplier.class).apply(schedule);
+		assertTrue(applied.succeeded(), () -> "schedule " + name + " failed: " + applied.errors());
+		return applied.module();
 	}
 
 	static IrFunction function(IrModule module, String prefix) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.allo.lang.ir.IrAlloc;
 import org.allo.lang.ir.IrBinaryOp;
@@ -13,23 +14,26 @@ import org.allo.lang.ir.IrBlock;
 import org.allo.lang.ir.IrBuffer;
 import org.allo.lang.ir.IrExpr;
 import org.allo.lang.ir.IrFactory;
+import org.allo.lang.ir.IrFloatType;
 import org.allo.lang.ir.IrFor;
 import org.allo.lang.ir.IrFunction;
 import org.allo.lang.ir.IrIf;
 import org.allo.lang.ir.IrLoad;
+import org.allo.lang.ir.IrStatement;
 import org.allo.lang.ir.IrStore;
 import org.allo.lang.ir.IrTensorType;
+import org.allo.lang.ir.IrType;
 import org.allo.lang.ir.IrVar;
 import org.allo.lang.ir.builder.IrNodes;
 import org.allo.lang.schedule.analysis.AffineForm;
 import org.allo.lang.validation.IssueCodes;
-import org.eclipse.emf.ecore.util.EcoreUtil;
 
 /**
  * {@code reuse_at(target, axis)}: the reads of {@code target} inside loop {@code axis} that slide
  * by one element per iteration ({@code A[y + r, x]}) read a reuse buffer instead, which holds the
- * window {@code target[.., axis + m .. axis + M, ..]}: loaded whole at the loop's first iteration,
- * then shifted by one with one new slice loaded per iteration. Chained on its own result it gives
+ * window {@code target[.., axis + m .. axis + M, ..]}, shifted by one with one new slice loaded per
+ * iteration; the loop runs {@code M - m} more iterations that only fill the window before the first
+ * one of the original body (Allo's generated shape). Chained on its own result it gives
  * the window buffer of a line buffer. Refused when the loop writes the target (an in-place
  * accumulation, allo#370: the window would serve values from before the write) and for reads that
  * do not slide by one.
@@ -90,7 +94,8 @@ public class ReuseAtPass implements SchedulePass {
 		alloc.setLine(axis.getLine());
 		IrBlock parent = (IrBlock) axis.eContainer();
 		parent.getStatements().add(parent.getStatements().indexOf(axis), alloc);
-		axis.getBody().getStatements().add(0, update(function, axis, lower, target, buffer, window));
+		parent.getStatements().add(parent.getStatements().indexOf(axis), zeroFill(function, axis.getLine(), buffer));
+		rewriteAxis(function, axis, lower, target, buffer, window);
 		return StepResult.of(buffer.getName());
 	}
 
@@ -181,40 +186,105 @@ public class ReuseAtPass implements SchedulePass {
 	}
 
 	/**
-	 * At the start of each iteration: {@code buf[.., w, ..] = target[.., axis + min + w, ..]} on the
-	 * first iteration and for the newest slice, else {@code buf[.., w + 1, ..]} (a shift, in
-	 * increasing w so that every slice is read before it is overwritten).
+	 * Allo's shape: the axis runs {@code W - 1} more iterations (W the window's slices), each of
+	 * which shifts the window by one slice ({@code buf[.., w, ..] = buf[.., w + 1, ..]}, in
+	 * increasing w so that every slice is read before it is overwritten) and loads one new slice
+	 * ({@code buf[.., W - 1, ..] = target[.., axis + min, ..]}); the original body runs only once the
+	 * window is full, its axis variable {@code W - 1} behind. Every iteration thus reads one slice of
+	 * the target, so a pipelined axis needs one read per element and bank, not W on the first
+	 * iteration.
 	 */
-	private static IrFor update(IrFunction function, IrFor axis, long lower, IrBuffer target, IrBuffer buffer, Window window) {
-		long[] shape = IrEdits.shape(buffer);
-		List<IrFor> loops = new ArrayList<>();
-		for (int d = 0; d < shape.length; d++) {
-			String base = buffer.getName() + (d == window.dim() ? "_shift" : "_d" + (d + 1));
-			loops.add(IrEdits.loop(IrEdits.freshLoopName(function, base), shape[d]));
+	private static void rewriteAxis(IrFunction function, IrFor axis, long lower, IrBuffer target, IrBuffer buffer, Window window) {
+		long fill = window.max() - window.min();
+		IrVar var = axis.getVar();
+		List<IrStatement> body = new ArrayList<>(axis.getBody().getStatements());
+		for (IrStatement statement : body) {
+			IrEdits.substitute(statement, var, () -> IrNodes.binary(IrBinaryOp.SUB, IrNodes.ref(var), constant(fill, var), var.getType()));
 		}
-		List<IrExpr> bufferIndex = loops.stream().<IrExpr>map(l -> IrNodes.ref(l.getVar())).toList();
-		IrVar w = loops.get(window.dim()).getVar();
-		List<IrExpr> targetIndex = new ArrayList<>(loops.stream().<IrExpr>map(l -> IrNodes.ref(l.getVar())).toList());
-		IrExpr base = IrEdits.expressionOf(new AffineForm(window.min(), window.around()));
-		targetIndex.set(window.dim(), IrEdits.arith(IrBinaryOp.ADD, IrEdits.arith(IrBinaryOp.ADD, IrNodes.ref(axis.getVar()), base), IrNodes.ref(w)));
-		List<IrExpr> nextIndex = new ArrayList<>(loops.stream().<IrExpr>map(l -> IrNodes.ref(l.getVar())).toList());
-		nextIndex.set(window.dim(), IrEdits.arith(IrBinaryOp.ADD, IrNodes.ref(w), IrEdits.index(1)));
-		IrIf choose = IrFactory.eINSTANCE.createIrIf();
-		choose.setCondition(IrNodes.binary(IrBinaryOp.OR,
-				IrNodes.binary(IrBinaryOp.EQ, IrNodes.ref(axis.getVar()), IrEdits.index(lower), IrNodes.bool()),
-				IrNodes.binary(IrBinaryOp.EQ, IrNodes.ref(w), IrEdits.index(shape[window.dim()] - 1), IrNodes.bool()), IrNodes.bool()));
-		choose.setThen(IrNodes.block(IrNodes.store(axis.getLine(), buffer, IrNodes.load(target, targetIndex.toArray(IrExpr[]::new)),
-				copies(bufferIndex))));
-		choose.setElse(IrNodes.block(IrNodes.store(axis.getLine(), buffer, IrNodes.load(buffer, nextIndex.toArray(IrExpr[]::new)),
-				copies(bufferIndex))));
-		loops.get(loops.size() - 1).getBody().getStatements().add(choose);
-		for (int i = loops.size() - 1; i > 0; i--) {
-			loops.get(i - 1).getBody().getStatements().add(loops.get(i));
+		List<IrStatement> statements = axis.getBody().getStatements();
+		if (fill > 0) {
+			axis.setUpper(constant(lower + IrEdits.tripCount(axis) + fill, var));
+			IrIf full = IrFactory.eINSTANCE.createIrIf();
+			full.setCondition(IrNodes.binary(IrBinaryOp.GE, IrNodes.ref(var), constant(lower + fill, var), IrNodes.bool()));
+			full.setThen(IrNodes.block());
+			full.getThen().getStatements().addAll(body);
+			statements.add(full);
 		}
-		return loops.get(0);
+		statements.addAll(0, update(function, axis, target, buffer, window));
 	}
 
-	private static IrExpr[] copies(List<IrExpr> indices) {
-		return indices.stream().map(EcoreUtil::copy).toArray(IrExpr[]::new);
+	private static IrExpr constant(long value, IrVar var) {
+		return IrNodes.constant(value, var.getType());
+	}
+
+	/**
+	 * The buffer set to zero before the loop, every loop of the fill unrolled: the filling
+	 * iterations shift slices that are not loaded yet, which must hold a defined value for C++
+	 * (g++ -Wall rejects the uninitialised read); unrolled, a partitioned buffer's registers are
+	 * all set in one cycle instead of one element per cycle.
+	 */
+	private static IrStatement zeroFill(IrFunction function, int line, IrBuffer buffer) {
+		IrType element = ((IrTensorType) buffer.getType()).getElement();
+		IrExpr zero = element instanceof IrFloatType ? IrNodes.real(0.0, element) : IrNodes.constant(0, element);
+		IrStatement fill = across(function, line, buffer, -1, "_init_d", null, slice -> zero);
+		for (IrStatement level = fill; level instanceof IrFor loop; level = loop.getBody().getStatements().get(0)) {
+			loop.setUnrollFactor(0);
+		}
+		return fill;
+	}
+
+	/**
+	 * One iteration's window update, as Allo generates it: the slices move down by one
+	 * ({@code buf[.., w, ..] = buf[.., w + 1, ..]}, in increasing w so that every slice is read
+	 * before it is overwritten), then the newest slice is loaded from the target
+	 * ({@code target[.., axis + min, ..]}).
+	 */
+	private static List<IrStatement> update(IrFunction function, IrFor axis, IrBuffer target, IrBuffer buffer, Window window) {
+		long last = IrEdits.shape(buffer)[window.dim()] - 1;
+		IrExpr base = IrEdits.expressionOf(new AffineForm(window.min(), window.around()));
+		IrStatement load = across(function, axis.getLine(), buffer, window.dim(), "_d", IrEdits.index(last),
+				slice -> IrNodes.load(target, slice.apply(IrEdits.arith(IrBinaryOp.ADD, IrNodes.ref(axis.getVar()), base))));
+		if (last == 0) {
+			return List.of(load);
+		}
+		IrFor shift = IrEdits.loop(IrEdits.freshLoopName(function, buffer.getName() + "_shift"), last);
+		IrVar w = shift.getVar();
+		shift.getBody().getStatements().add(across(function, axis.getLine(), buffer, window.dim(), "_shift_d", IrNodes.ref(w),
+				slice -> IrNodes.load(buffer, slice.apply(IrEdits.arith(IrBinaryOp.ADD, IrNodes.ref(w), IrEdits.index(1))))));
+		return List.of(shift, load);
+	}
+
+	/**
+	 * {@code buffer[.., at, ..] = value} for every index of the buffer's other dimensions (all of
+	 * them when {@code slide} is -1): a nest of loops named {@code buffer + infix + dimension};
+	 * {@code value} gets the indices of a slice, the sliding dimension's given.
+	 */
+	private static IrStatement across(IrFunction function, int line, IrBuffer buffer, int slide, String infix, IrExpr at,
+			Function<Function<IrExpr, IrExpr[]>, IrExpr> value) {
+		long[] shape = IrEdits.shape(buffer);
+		List<IrFor> loops = new ArrayList<>();
+		List<IrVar> vars = new ArrayList<>();
+		for (int d = 0; d < shape.length; d++) {
+			IrFor loop = d == slide ? null : IrEdits.loop(IrEdits.freshLoopName(function, buffer.getName() + infix + (d + 1)), shape[d]);
+			vars.add(loop == null ? null : loop.getVar());
+			if (loop != null) {
+				loops.add(loop);
+			}
+		}
+		IrStatement statement = IrNodes.store(line, buffer, value.apply(slid -> indices(vars, slide, slid)), indices(vars, slide, at));
+		for (int i = loops.size() - 1; i >= 0; i--) {
+			loops.get(i).getBody().getStatements().add(statement);
+			statement = loops.get(i);
+		}
+		return statement;
+	}
+
+	/** References to {@code vars} as indices, the sliding dimension's replaced by {@code slid}. */
+	private static IrExpr[] indices(List<IrVar> vars, int slide, IrExpr slid) {
+		IrExpr[] indices = new IrExpr[vars.size()];
+		for (int d = 0; d < indices.length; d++) {
+			indices[d] = d == slide ? slid : IrNodes.ref(vars.get(d));
+		}
+		return indices;
 	}
 }

@@ -25,7 +25,6 @@ import org.allo.lang.schedule.ScheduleSteps.Schedule;
 import org.allo.lang.schedule.ScheduleSteps.Step;
 import org.allo.lang.scoping.StatementReferences;
 import org.allo.lang.scoping.StatementReferences.Graph;
-import org.allo.lang.util.Comments;
 import org.allo.lang.util.Digests;
 import org.allo.lang.util.TopLevel;
 import org.eclipse.emf.ecore.EObject;
@@ -141,19 +140,20 @@ public class ScheduleInputs {
 		Map<Statement, byte[]> definitionDigests = new IdentityHashMap<>();
 		Map<Statement, Integer> definitionIndex = new IdentityHashMap<>();
 		Map<String, Statement> definitionsByName = new HashMap<>();
-		for (Statement statement : module.getStatements()) {
-			String text = lineAndText(statement);
+		Graph graph = references.of(module);
+		for (int i = 0; i < graph.statements().size(); i++) {
+			Statement statement = graph.statements().get(i);
+			String text = lineAndText(statement, graph.textOf(i));
 			if (isDefinition(statement) && !text.contains("customize")) {
 				definitionDigests.put(statement, Digests.sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
 				definitionIndex.put(statement, definitionIndex.size());
-				definitionsByName.put(definitionName(statement), statement);
+				definitionsByName.put(StatementReferences.definitionName(statement), statement);
 			} else {
 				shared.update(text.getBytes(StandardCharsets.UTF_8));
 				sharedIndex.put(statement, sharedStatements.size());
 				sharedStatements.add(statement);
 			}
 		}
-		Graph graph = references.of(module);
 		Map<Statement, Set<Statement>> neighbours = new IdentityHashMap<>();
 		for (int i = 0; i < graph.statements().size(); i++) {
 			Statement statement = graph.statements().get(i);
@@ -221,21 +221,13 @@ public class ScheduleInputs {
 		return statement instanceof FunctionDef || statement instanceof ClassDef;
 	}
 
-	private static String definitionName(Statement statement) {
-		return statement instanceof FunctionDef function ? function.getName() : ((ClassDef) statement).getName();
-	}
-
 	/**
-	 * The statement's text from its first line, without comments: a comment between two units
-	 * belongs to one of their statements, and editing it would otherwise re-apply every schedule.
-	 * Line breaks stay, so that the digest changes when a line the messages cite moves.
+	 * The statement's text as checks read it ({@link Graph#textOf}) after its first line: a comment
+	 * between two units belongs to one of their statements, and editing it would otherwise re-apply
+	 * every schedule; the line is there so that the digest changes when a line the messages cite moves.
 	 */
-	private static String lineAndText(Statement statement) {
+	private static String lineAndText(Statement statement, String text) {
 		ICompositeNode node = NodeModelUtils.getNode(statement);
-		if (node == null) {
-			return "";
-		}
-		String text = Comments.strip(node.getText());
-		return node.getTotalStartLine() + ":" + text.length() + ":" + text;
+		return (node == null ? 0 : node.getStartLine()) + ":" + text.length() + ":" + text;
 	}
 }

@@ -18,10 +18,13 @@ import org.allo.lang.allo.Module;
 import org.allo.lang.allo.Referable;
 import org.allo.lang.allo.Statement;
 import org.allo.lang.allo.StringLiteral;
+import org.allo.lang.util.Comments;
 import org.allo.lang.util.TopLevel;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.xtext.nodemodel.ICompositeNode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.util.IResourceScopeCache;
 
 import com.google.inject.Inject;
@@ -45,6 +48,7 @@ public class StatementReferences {
 		private final Map<String, Statement> definitionsByName;
 		private final List<FunctionDef> functions;
 		private final boolean refersToUserFiles;
+		private final String[] texts;
 
 		private Graph(List<Statement> statements, Map<Statement, Integer> index, List<BitSet> references,
 				Map<String, Statement> definitionsByName, List<FunctionDef> functions, boolean refersToUserFiles) {
@@ -54,6 +58,7 @@ public class StatementReferences {
 			this.definitionsByName = definitionsByName;
 			this.functions = functions;
 			this.refersToUserFiles = refersToUserFiles;
+			this.texts = new String[statements.size()];
 		}
 
 		/** The module's statements, in source order. */
@@ -74,6 +79,22 @@ public class StatementReferences {
 		/** The top-level definition (function or class) of that name; the last one when there are several. */
 		public Statement definition(String name) {
 			return definitionsByName.get(name);
+		}
+
+		/**
+		 * The text of the statement at {@code i} as checks read it: from its first token, without
+		 * comments and without the blank lines around it (line breaks inside stay, so lines keep
+		 * their numbers).
+		 */
+		public String textOf(int i) {
+			String text = texts[i];
+			if (text == null) {
+				ICompositeNode node = NodeModelUtils.getNode(statements.get(i));
+				text = node == null ? ""
+						: Comments.strip(node.getRootNode().getText().substring(node.getOffset(), node.getTotalEndOffset())).strip();
+				texts[i] = text;
+			}
+			return text;
 		}
 
 		/** Every function of the module in source order, nested ones included. */

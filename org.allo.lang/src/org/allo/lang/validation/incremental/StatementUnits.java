@@ -16,7 +16,6 @@ import org.allo.lang.allo.Module;
 import org.allo.lang.allo.Statement;
 import org.allo.lang.scoping.StatementReferences;
 import org.allo.lang.scoping.StatementReferences.Graph;
-import org.allo.lang.util.Comments;
 import org.allo.lang.util.Digests;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
@@ -152,8 +151,8 @@ public class StatementUnits {
 	private static Units units(Module module, Graph graph, BitSet leadsToDefinition, int[] component) {
 		List<Statement> statements = graph.statements();
 		List<byte[]> texts = new ArrayList<>();
-		for (Statement statement : statements) {
-			texts.add(Digests.sha256().digest(textOf(statement).getBytes(StandardCharsets.UTF_8)));
+		for (int i = 0; i < statements.size(); i++) {
+			texts.add(Digests.sha256().digest(graph.textOf(i).getBytes(StandardCharsets.UTF_8)));
 		}
 		Map<Integer, BitSet> members = new HashMap<>();
 		for (int i = 0; i < statements.size(); i++) {
@@ -206,15 +205,5 @@ public class StatementUnits {
 		digest.update((byte) 0);
 		read.stream().forEach(i -> digest.update(texts.get(i)));
 		return HexFormat.of().formatHex(digest.digest());
-	}
-
-	/** The statement's text without comments and without the blank lines around it, which no check reads. */
-	private static String textOf(Statement statement) {
-		ICompositeNode node = NodeModelUtils.getNode(statement);
-		if (node == null) {
-			return "";
-		}
-		String text = node.getRootNode().getText().substring(node.getOffset(), node.getTotalEndOffset());
-		return Comments.strip(text).strip();
 	}
 }
